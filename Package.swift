@@ -1,0 +1,70 @@
+// swift-tools-version:6.1
+// The pipeline is visible here: import → features → classify → compose → plan → write,
+// one module per stage, a Kit facade over them and a thin CLI on top.
+import PackageDescription
+
+let package = Package(
+  name: "Beizhu",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "beizhu", targets: ["beizhu"]),
+    .library(name: "BeizhuKit", targets: ["BeizhuKit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+  ],
+  targets: [
+    // libxml2 through pkg-config; only BeizhuImport links it.
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+    ),
+    .target(name: "BeizhuCore"),
+    .target(name: "BeizhuImport", dependencies: ["BeizhuCore", "CLibXML2"]),
+    .target(
+      name: "BeizhuWorkspace",
+      dependencies: ["BeizhuCore", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    .target(name: "BeizhuFeatures", dependencies: ["BeizhuCore"], resources: [.process("Lexicons")]),
+    .target(name: "BeizhuClassify", dependencies: ["BeizhuCore", "BeizhuFeatures"], resources: [.process("Presets")]),
+    .target(name: "BeizhuCompose", dependencies: ["BeizhuCore"], resources: [.process("Data")]),
+    .target(name: "BeizhuPlan", dependencies: ["BeizhuCore", "BeizhuFeatures", "BeizhuClassify", "BeizhuCompose"]),
+    .target(name: "BeizhuWrite", dependencies: ["BeizhuCore", "BeizhuPlan"]),
+    .target(
+      name: "BeizhuKit",
+      dependencies: [
+        "BeizhuCore", "BeizhuImport", "BeizhuWorkspace", "BeizhuFeatures", "BeizhuClassify",
+        "BeizhuCompose", "BeizhuPlan", "BeizhuWrite",
+      ]
+    ),
+    .target(
+      name: "BeizhuCLI",
+      dependencies: ["BeizhuKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
+    .executableTarget(name: "beizhu", dependencies: ["BeizhuCLI"]),
+
+    .target(name: "BeizhuTestSupport", dependencies: ["BeizhuCore"], path: "Tests/BeizhuTestSupport"),
+    .testTarget(name: "BeizhuCoreTests", dependencies: ["BeizhuCore", "BeizhuTestSupport"]),
+    .testTarget(name: "BeizhuImportTests", dependencies: ["BeizhuImport", "BeizhuTestSupport"]),
+    .testTarget(name: "BeizhuWorkspaceTests", dependencies: ["BeizhuWorkspace", "BeizhuImport", "BeizhuTestSupport"]),
+    .testTarget(
+      name: "BeizhuFeaturesTests",
+      dependencies: [
+        "BeizhuFeatures", "BeizhuTestSupport",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]
+    ),
+    .testTarget(name: "BeizhuClassifyTests", dependencies: ["BeizhuClassify", "BeizhuKit", "BeizhuTestSupport"]),
+    .testTarget(
+      name: "BeizhuComposeTests",
+      dependencies: [
+        "BeizhuCompose", "BeizhuTestSupport",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]
+    ),
+    .testTarget(name: "BeizhuCLITests", dependencies: ["BeizhuKit", "BeizhuTestSupport"]),
+  ]
+)

@@ -1,0 +1,5 @@
+import ArgumentParser
+
+public struct BeizhuCommand: ParsableCommand {
+  public init() {}
+}

@@ -1,0 +1,3 @@
+import BeizhuCLI
+
+BeizhuCommand.main()
