@@ -1,0 +1,137 @@
+/// The encodings Beizhu reads. Exporters write UTF-8; spreadsheets re-save as GB18030 (CP936,
+/// BOM lost) or as UTF-16 "Unicode text" (FORMATS.md §17).
+public enum TextEncoding: String, Sendable, Hashable, Codable {
+  case utf8 = "UTF-8"
+  case utf16LE = "UTF-16LE"
+  case utf16BE = "UTF-16BE"
+  case gb18030 = "GB18030"
+
+  /// Sniffs the encoding from the first bytes of a file: a BOM decides; else strict UTF-8; else
+  /// UTF-16 without BOM when every other byte is zero; else GB18030.
+  ///
+  /// - Returns: the encoding and the length of the BOM to skip.
+  public static func sniff(_ head: [UInt8], isComplete: Bool) -> (encoding: TextEncoding, bomLength: Int) {
+    if head.starts(with: [0xEF, 0xBB, 0xBF]) { return (.utf8, 3) }
+    if head.starts(with: [0xFF, 0xFE]) { return (.utf16LE, 2) }
+    if head.starts(with: [0xFE, 0xFF]) { return (.utf16BE, 2) }
+    if head.count >= 4 {
+      let pairs = head.count / 2
+      var zeroEven = 0
+      var zeroOdd = 0
+      for index in 0..<pairs {
+        if head[2 * index] == 0 { zeroEven += 1 }
+        if head[2 * index + 1] == 0 { zeroOdd += 1 }
+      }
+      // ASCII-heavy UTF-16 has a zero in nearly every code unit's high byte.
+      if zeroOdd * 10 >= pairs * 8 && zeroEven == 0 { return (.utf16LE, 0) }
+      if zeroEven * 10 >= pairs * 8 && zeroOdd == 0 { return (.utf16BE, 0) }
+    }
+    var validator = UTF8Validator()
+    let invalid = validator.countInvalid(head, isFinal: isComplete)
+    if invalid == 0 { return (.utf8, 0) }
+    return (.gb18030, 0)
+  }
+}
+
+/// Validates UTF-8 incrementally; a sequence cut at a chunk boundary is carried to the next chunk.
+struct UTF8Validator {
+  /// Bytes of an incomplete sequence left from the previous chunk.
+  private(set) var pending: [UInt8] = []
+
+  /// Counts invalid sequences without repairing them (for sniffing).
+  mutating func countInvalid(_ bytes: [UInt8], isFinal: Bool) -> Int {
+    var invalid = 0
+    _ = repair(bytes, isFinal: isFinal) { _ in invalid += 1 }
+    return invalid
+  }
+
+  /// Returns `bytes` with every invalid sequence replaced by U+FFFD; `onInvalid` gets each bad
+  /// sequence's offset within the logical stream position of this call (relative to `bytes`,
+  /// negative when it started in the pending bytes).
+  mutating func repair(_ input: [UInt8], isFinal: Bool, onInvalid: (Int) -> Void) -> [UInt8] {
+    let carried = pending.count
+    let bytes: [UInt8]
+    if carried > 0 {
+      bytes = pending + input
+      pending.removeAll(keepingCapacity: true)
+    } else {
+      bytes = input
+    }
+    // Fast path: ASCII or already valid input is returned as is.
+    var output: [UInt8] = []
+    var copiedUpTo = 0
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      let byte = bytes[index]
+      if byte < 0x80 {
+        index += 1
+        continue
+      }
+      let length: Int
+      var minSecond: UInt8 = 0x80
+      var maxSecond: UInt8 = 0xBF
+      switch byte {
+      case 0xC2...0xDF: length = 2
+      case 0xE0:
+        length = 3
+        minSecond = 0xA0
+      case 0xE1...0xEC, 0xEE...0xEF: length = 3
+      case 0xED:
+        length = 3
+        maxSecond = 0x9F
+      case 0xF0:
+        length = 4
+        minSecond = 0x90
+      case 0xF1...0xF3: length = 4
+      case 0xF4:
+        length = 4
+        maxSecond = 0x8F
+      default: length = 0
+      }
+      var valid = length > 0
+      var consumed = 1
+      if valid {
+        var offset = 1
+        while offset < length {
+          let position = index + offset
+          if position >= count {
+            if !isFinal {
+              // Incomplete at the end of the chunk: keep it for the next call.
+              if output.isEmpty && copiedUpTo == 0 {
+                pending = Array(bytes[index...])
+                return Array(bytes[..<index])
+              }
+              output.append(contentsOf: bytes[copiedUpTo..<index])
+              pending = Array(bytes[index...])
+              return output
+            }
+            valid = false
+            break
+          }
+          let next = bytes[position]
+          let low: UInt8 = offset == 1 ? minSecond : 0x80
+          let high: UInt8 = offset == 1 ? maxSecond : 0xBF
+          if next < low || next > high {
+            valid = false
+            break
+          }
+          offset += 1
+        }
+        consumed = valid ? length : max(1, offset)
+      }
+      if valid {
+        index += consumed
+      } else {
+        output.append(contentsOf: bytes[copiedUpTo..<index])
+        output.append(contentsOf: [0xEF, 0xBF, 0xBD])
+        onInvalid(index - carried)
+        index += consumed
+        copiedUpTo = index
+      }
+    }
+    if copiedUpTo == 0 { return bytes }
+    output.append(contentsOf: bytes[copiedUpTo..<count])
+    return output
+  }
+}

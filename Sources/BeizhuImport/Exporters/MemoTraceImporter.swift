@@ -1,0 +1,11 @@
+import BeizhuCore
+
+/// Reads MemoTrace exports. (Not yet implemented: detects nothing.)
+public struct MemoTraceImporter: FormatImporter {
+  public init() {}
+  public var formats: [FileFormat] { [] }
+  public func detect(_ probe: FileProbe) -> FileFormat? { nil }
+  public func importFile(_ probe: FileProbe, format: FileFormat, context: ImportContext, sink: ImportSink)
+    throws(ImportError)
+  {}
+}

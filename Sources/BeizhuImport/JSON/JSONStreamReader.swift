@@ -1,0 +1,414 @@
+import BeizhuCore
+
+/// A pull parser for JSON over UTF-8 bytes that lets an importer walk a document and
+/// materialise one element at a time, so a chat of millions of messages never sits in memory.
+///
+/// With `lenient`, it also reads the JavaScript literal subset exporters write into HTML and
+/// `.js` files (FORMATS.md §6, §8, §10): single-quoted strings, unquoted keys, trailing commas,
+/// `\xNN` escapes and `undefined`. It never evaluates anything.
+public final class JSONStreamReader {
+  private let stream: UTF8Stream
+  private let lenient: Bool
+  private var chunk: [UInt8] = []
+  private var position = 0
+  private var chunkOffset: Int64 = 0
+  private var atEnd = false
+  private var line = 1
+  private let offsetBase: Int64
+  /// Guards against hostile nesting: a deeper document is rejected, never a stack overflow.
+  public var maximumDepth = 512
+
+  public init(stream: UTF8Stream, lenient: Bool = false) {
+    self.stream = stream
+    self.lenient = lenient
+    offsetBase = stream.encoding == .utf8 && stream.hadBOM ? 3 : 0
+  }
+
+  /// Offset of the next unread byte in the file (decoded-stream offset for transcoded files).
+  public var byteOffset: Int64 { offsetBase + chunkOffset + Int64(position) }
+  public var currentLine: Int { line }
+
+  // MARK: Bytes
+
+  private func peek() throws(ImportError) -> UInt8? {
+    if position < chunk.count { return chunk[position] }
+    if atEnd { return nil }
+    chunkOffset += Int64(chunk.count)
+    chunk = try stream.next()
+    position = 0
+    if chunk.isEmpty {
+      atEnd = true
+      return nil
+    }
+    return chunk[0]
+  }
+
+  private func advance() { position += 1 }
+
+  private func skipWhitespace() throws(ImportError) {
+    while let byte = try peek() {
+      switch byte {
+      case 0x20, 0x09, 0x0D:
+        advance()
+      case 0x0A:
+        line += 1
+        advance()
+      case UInt8(ascii: "/") where lenient:
+        // `//` and `/* */` comments in .js files.
+        advance()
+        if try peek() == UInt8(ascii: "/") {
+          while let next = try peek(), next != 0x0A { advance() }
+        } else if try peek() == UInt8(ascii: "*") {
+          advance()
+          var last: UInt8 = 0
+          while let next = try peek() {
+            advance()
+            if next == 0x0A { line += 1 }
+            if last == UInt8(ascii: "*") && next == UInt8(ascii: "/") { break }
+            last = next
+          }
+        }
+      default:
+        return
+      }
+    }
+  }
+
+  /// Skips forward past the first occurrence of `marker` (e.g. `const chatMessages = `).
+  /// - Returns: `false` when the file ends first.
+  public func skip(past marker: [UInt8]) throws(ImportError) -> Bool {
+    guard let first = marker.first else { return true }
+    var matched = 0
+    while let byte = try peek() {
+      advance()
+      if byte == 0x0A { line += 1 }
+      if byte == marker[matched] {
+        matched += 1
+        if matched == marker.count { return true }
+      } else {
+        matched = byte == first ? 1 : 0
+      }
+    }
+    return false
+  }
+
+  // MARK: Structure
+
+  /// The next non-space byte without consuming it.
+  public func peekStructural() throws(ImportError) -> UInt8? {
+    try skipWhitespace()
+    return try peek()
+  }
+
+  /// Consumes `[`. Follow with `nextElement()` until it returns `false`.
+  public func beginArray() throws(ImportError) -> Bool {
+    try skipWhitespace()
+    guard try peek() == UInt8(ascii: "[") else { return false }
+    advance()
+    pendingFirst = true
+    return true
+  }
+
+  private var pendingFirst = false
+
+  /// Moves to the next element of the array just begun; `false` after the closing `]`.
+  public func nextElement() throws(ImportError) -> Bool {
+    try skipWhitespace()
+    guard let byte = try peek() else { throw ImportError.rejected(truncatedIssue("] or ,")) }
+    if byte == UInt8(ascii: "]") {
+      advance()
+      pendingFirst = false
+      return false
+    }
+    if pendingFirst {
+      pendingFirst = false
+      return true
+    }
+    guard byte == UInt8(ascii: ",") else { throw ImportError.rejected(syntaxIssue("',' or ']'")) }
+    advance()
+    try skipWhitespace()
+    if lenient, try peek() == UInt8(ascii: "]") {
+      advance()
+      return false
+    }
+    return true
+  }
+
+  /// Consumes `{`. Follow with `nextKey()` until it returns `nil`.
+  public func beginObject() throws(ImportError) -> Bool {
+    try skipWhitespace()
+    guard try peek() == UInt8(ascii: "{") else { return false }
+    advance()
+    pendingFirstKey = true
+    return true
+  }
+
+  private var pendingFirstKey = false
+
+  /// The next key of the object just begun, with its `:` consumed; `nil` after the closing `}`.
+  public func nextKey() throws(ImportError) -> String? {
+    try skipWhitespace()
+    guard let byte = try peek() else { throw ImportError.rejected(truncatedIssue("} or a key")) }
+    if byte == UInt8(ascii: "}") {
+      advance()
+      pendingFirstKey = false
+      return nil
+    }
+    if !pendingFirstKey {
+      guard byte == UInt8(ascii: ",") else { throw ImportError.rejected(syntaxIssue("',' or '}'")) }
+      advance()
+      try skipWhitespace()
+      if lenient, try peek() == UInt8(ascii: "}") {
+        advance()
+        return nil
+      }
+    }
+    pendingFirstKey = false
+    let key = try readKey()
+    try skipWhitespace()
+    guard try peek() == UInt8(ascii: ":") else { throw ImportError.rejected(syntaxIssue("':' after a key")) }
+    advance()
+    return key
+  }
+
+  private func readKey() throws(ImportError) -> String {
+    guard let byte = try peek() else { throw ImportError.rejected(truncatedIssue("a key")) }
+    if byte == UInt8(ascii: "\"") || (lenient && byte == UInt8(ascii: "'")) {
+      return try readString()
+    }
+    guard lenient else { throw ImportError.rejected(syntaxIssue("a quoted key")) }
+    var bytes: [UInt8] = []
+    while let next = try peek(), isIdentifierByte(next) {
+      bytes.append(next)
+      advance()
+    }
+    guard !bytes.isEmpty else { throw ImportError.rejected(syntaxIssue("a key")) }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  private func isIdentifierByte(_ byte: UInt8) -> Bool {
+    (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+      || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$") || byte >= 0x80
+  }
+
+  // MARK: Values
+
+  /// Reads the next whole value.
+  public func readValue() throws(ImportError) -> JSONValue {
+    try readValue(depth: 0)
+  }
+
+  /// Skips the next value without building it.
+  public func skipValue() throws(ImportError) {
+    _ = try readValue(depth: 0)
+  }
+
+  private func readValue(depth: Int) throws(ImportError) -> JSONValue {
+    guard depth < maximumDepth else {
+      throw ImportError.rejected(syntaxIssue("nesting of at most \(maximumDepth) levels"))
+    }
+    try skipWhitespace()
+    guard let byte = try peek() else { throw ImportError.rejected(truncatedIssue("a value")) }
+    switch byte {
+    case UInt8(ascii: "{"):
+      advance()
+      var members: [String: JSONValue] = [:]
+      var first = true
+      while true {
+        try skipWhitespace()
+        guard let next = try peek() else { throw ImportError.rejected(truncatedIssue("} or a key")) }
+        if next == UInt8(ascii: "}") {
+          advance()
+          return .object(members)
+        }
+        if !first {
+          guard next == UInt8(ascii: ",") else { throw ImportError.rejected(syntaxIssue("',' or '}'")) }
+          advance()
+          try skipWhitespace()
+          if lenient, try peek() == UInt8(ascii: "}") {
+            advance()
+            return .object(members)
+          }
+        }
+        first = false
+        try skipWhitespace()
+        let key = try readKey()
+        try skipWhitespace()
+        guard try peek() == UInt8(ascii: ":") else {
+          throw ImportError.rejected(syntaxIssue("':' after a key"))
+        }
+        advance()
+        members[key] = try readValue(depth: depth + 1)
+      }
+    case UInt8(ascii: "["):
+      advance()
+      var items: [JSONValue] = []
+      var first = true
+      while true {
+        try skipWhitespace()
+        guard let next = try peek() else { throw ImportError.rejected(truncatedIssue("] or a value")) }
+        if next == UInt8(ascii: "]") {
+          advance()
+          return .array(items)
+        }
+        if !first {
+          guard next == UInt8(ascii: ",") else { throw ImportError.rejected(syntaxIssue("',' or ']'")) }
+          advance()
+          try skipWhitespace()
+          if lenient, try peek() == UInt8(ascii: "]") {
+            advance()
+            return .array(items)
+          }
+        }
+        first = false
+        items.append(try readValue(depth: depth + 1))
+      }
+    case UInt8(ascii: "\""):
+      return .string(try readString())
+    case UInt8(ascii: "'") where lenient:
+      return .string(try readString())
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+      var bytes: [UInt8] = []
+      while let next = try peek(), isNumberByte(next) {
+        bytes.append(next)
+        advance()
+      }
+      return .number(String(decoding: bytes, as: UTF8.self))
+    default:
+      var bytes: [UInt8] = []
+      while let next = try peek(), isIdentifierByte(next) {
+        bytes.append(next)
+        advance()
+      }
+      switch String(decoding: bytes, as: UTF8.self) {
+      case "true": return .bool(true)
+      case "false": return .bool(false)
+      case "null": return .null
+      case "undefined" where lenient: return .null
+      case "None" where lenient: return .null
+      case "True" where lenient: return .bool(true)
+      case "False" where lenient: return .bool(false)
+      default:
+        if bytes.isEmpty && atEnd { throw ImportError.rejected(truncatedIssue("a value")) }
+        throw ImportError.rejected(syntaxIssue("a value"))
+      }
+    }
+  }
+
+  private func isNumberByte(_ byte: UInt8) -> Bool {
+    (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
+      || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
+  }
+
+  /// Reads a quoted string (the opening quote is next), resolving escapes.
+  private func readString() throws(ImportError) -> String {
+    guard let quote = try peek() else { throw ImportError.rejected(truncatedIssue("a string")) }
+    advance()
+    var bytes: [UInt8] = []
+    var highSurrogate: UInt32?
+    while true {
+      // Copy runs of plain bytes straight from the chunk.
+      if position < chunk.count {
+        var end = position
+        while end < chunk.count {
+          let byte = chunk[end]
+          if byte == quote || byte == UInt8(ascii: "\\") { break }
+          if byte == 0x0A { line += 1 }
+          end += 1
+        }
+        if end > position {
+          if let pending = highSurrogate {
+            appendScalar(pending, to: &bytes)
+            highSurrogate = nil
+          }
+          bytes.append(contentsOf: chunk[position..<end])
+          position = end
+        }
+      }
+      guard let byte = try peek() else { throw ImportError.rejected(truncatedIssue("the end of a string")) }
+      if byte == quote {
+        advance()
+        if let pending = highSurrogate { appendScalar(pending, to: &bytes) }
+        return String(decoding: bytes, as: UTF8.self)
+      }
+      if byte != UInt8(ascii: "\\") { continue }
+      advance()
+      guard let escape = try peek() else { throw ImportError.rejected(truncatedIssue("an escape")) }
+      advance()
+      if escape == UInt8(ascii: "u") {
+        let unit = try readHex(count: 4)
+        if (0xD800...0xDBFF).contains(unit) {
+          if let pending = highSurrogate { appendScalar(pending, to: &bytes) }
+          highSurrogate = unit
+          continue
+        }
+        if (0xDC00...0xDFFF).contains(unit), let high = highSurrogate {
+          highSurrogate = nil
+          appendScalar(0x10000 + ((high - 0xD800) << 10) + (unit - 0xDC00), to: &bytes)
+          continue
+        }
+        if let pending = highSurrogate {
+          appendScalar(pending, to: &bytes)
+          highSurrogate = nil
+        }
+        appendScalar(unit, to: &bytes)
+        continue
+      }
+      if let pending = highSurrogate {
+        appendScalar(pending, to: &bytes)
+        highSurrogate = nil
+      }
+      switch escape {
+      case UInt8(ascii: "n"): bytes.append(0x0A)
+      case UInt8(ascii: "t"): bytes.append(0x09)
+      case UInt8(ascii: "r"): bytes.append(0x0D)
+      case UInt8(ascii: "b"): bytes.append(0x08)
+      case UInt8(ascii: "f"): bytes.append(0x0C)
+      case UInt8(ascii: "x") where lenient: appendScalar(try readHex(count: 2), to: &bytes)
+      case 0x0A:
+        line += 1  // JavaScript line continuation.
+      default: bytes.append(escape)  // \" \\ \/ \' and unknown escapes keep the character.
+      }
+    }
+  }
+
+  private func readHex(count: Int) throws(ImportError) -> UInt32 {
+    var value: UInt32 = 0
+    for _ in 0..<count {
+      guard let byte = try peek() else { throw ImportError.rejected(truncatedIssue("hex digits")) }
+      let digit: UInt32
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
+      case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
+      default: throw ImportError.rejected(syntaxIssue("a hex digit"))
+      }
+      value = value << 4 | digit
+      advance()
+    }
+    return value
+  }
+
+  private func appendScalar(_ value: UInt32, to bytes: inout [UInt8]) {
+    // A lone surrogate is not a scalar: U+FFFD, as a lenient browser would show.
+    let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+    bytes.append(contentsOf: Array(String(scalar).utf8))
+  }
+
+  // MARK: Issues
+
+  private func syntaxIssue(_ expected: String) -> Issue {
+    let atEndOfFile = atEnd && position >= chunk.count
+    if atEndOfFile { return truncatedIssue(expected) }
+    return Issue(
+      .error, .badRecord, at: SourceLocation(path: stream.path, line: line, byteOffset: byteOffset),
+      "JSON syntax: expected \(expected) / JSON 格式错误", hint: "the file may have been edited by hand")
+  }
+
+  private func truncatedIssue(_ expected: String) -> Issue {
+    Issue(
+      .error, .truncated, at: SourceLocation(path: stream.path, line: line, byteOffset: byteOffset),
+      "the file ends early, expected \(expected) / 文件不完整（被截断）",
+      hint: "records before this point were imported; export the chat again for the rest")
+  }
+}
