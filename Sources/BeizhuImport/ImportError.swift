@@ -8,6 +8,8 @@ public enum ImportError: Error, Sendable, Equatable {
   case unsupportedEncoding(String)
   /// The file is not what its detected format needs (e.g. a required column is missing).
   case rejected(Issue)
+  /// Where the records go failed (workspace locked, disk full): the whole import stops.
+  case aborted(String)
 }
 
 extension ImportError: CustomStringConvertible {
@@ -17,6 +19,7 @@ extension ImportError: CustomStringConvertible {
     case .readFailed(let offset, let reason): "read failed at byte \(offset): \(reason) / 读取失败"
     case .unsupportedEncoding(let name): "encoding \(name) is not available on this system / 不支持的编码"
     case .rejected(let issue): issue.description
+    case .aborted(let reason): "import stopped: \(reason) / 导入中止"
     }
   }
 }

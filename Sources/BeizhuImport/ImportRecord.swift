@@ -9,5 +9,6 @@ public enum ImportRecord: Sendable {
   case issue(Issue)
 }
 
-/// Receives records as an importer streams them.
-public typealias ImportSink = (ImportRecord) throws -> Void
+/// Receives records as an importer streams them. It throws only `ImportError.aborted`, when the
+/// destination fails (workspace locked, disk full): the import then stops as a whole.
+public typealias ImportSink = (ImportRecord) throws(ImportError) -> Void
