@@ -1,14 +1,5 @@
 import BeizhuCore
 
-/// What an importer emits, one record at a time, so that no file is ever held whole.
-public enum ImportRecord: Sendable {
-  case contact(Contact, SourceLocation)
-  case message(Message)
-  /// The importer learnt who the export's owner is.
-  case owner(OwnerHint)
-  case issue(Issue)
-}
-
 /// Receives records as an importer streams them. It throws only `ImportError.aborted`, when the
 /// destination fails (workspace locked, disk full): the import then stops as a whole.
 public typealias ImportSink = (ImportRecord) throws(ImportError) -> Void

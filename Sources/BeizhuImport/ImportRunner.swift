@@ -1,6 +1,14 @@
 import BeizhuCore
 import Foundation
 
+/// Where an import run sends records: the workspace, or a test's collector.
+public protocol ImportDestination: AnyObject {
+  func beginFile(_ probe: FileProbe, format: FileFormat) throws(ImportError)
+  /// Throws only `.aborted`, when the destination itself fails.
+  func receive(_ record: ImportRecord) throws(ImportError)
+  func endFile(_ result: ImportReport.FileResult) throws(ImportError)
+}
+
 /// Walks the given paths, detects each file's format and streams every importable file into a
 /// sink. One bad file never stops the others: its problems become issues in the report.
 public struct ImportRunner: Sendable {
@@ -56,9 +64,7 @@ public struct ImportRunner: Sendable {
   /// Detects and imports everything under `paths`, sending records to `sink`.
   ///
   /// Contact lists go first, then side files, then chats, so that names in chats can be matched.
-  public func run(
-    paths: [String], sink: (String, ImportRecord) throws(ImportError) -> Void
-  ) throws(ImportError) -> ImportReport {
+  public func run(paths: [String], into destination: any ImportDestination) throws(ImportError) -> ImportReport {
     var report = ImportReport()
     let (files, missing) = Self.collectFiles(paths)
     for path in missing {
@@ -111,6 +117,7 @@ public struct ImportRunner: Sendable {
       result.encoding = entry.probe.encoding.rawValue
       var fileIssues: [Issue] = []
       var learnt: [OwnerHint] = []
+      try destination.beginFile(entry.probe, format: entry.format)
       do throws(ImportError) {
         try entry.importer.importFile(entry.probe, format: entry.format, context: context) {
           (record: ImportRecord) throws(ImportError) in
@@ -124,7 +131,7 @@ public struct ImportRunner: Sendable {
               result.skipped += issue.code == .badRecord || issue.code == .badTime ? 1 : 0
             }
           }
-          try sink(entry.probe.path, record)
+          try destination.receive(record)
         }
       } catch {
         if case .aborted = error { throw error }
@@ -138,6 +145,7 @@ public struct ImportRunner: Sendable {
       }
       for hint in learnt where !context.ownerHints.contains(hint) { context.ownerHints.append(hint) }
       report.issues.append(contentsOf: fileIssues)
+      try destination.endFile(result)
       report.files.append(result)
     }
     return report

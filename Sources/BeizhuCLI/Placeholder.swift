@@ -1,5 +1,0 @@
-import ArgumentParser
-
-public struct BeizhuCommand: ParsableCommand {
-  public init() {}
-}

@@ -1,0 +1,83 @@
+import GRDB
+
+/// The workspace schema, one migration per change so old workspaces upgrade in place.
+enum Schema {
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE importedFile (
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            format TEXT,
+            encoding TEXT,
+            status TEXT NOT NULL,
+            importedAt INTEGER NOT NULL,
+            contacts INTEGER NOT NULL DEFAULT 0,
+            messages INTEGER NOT NULL DEFAULT 0,
+            newMessages INTEGER NOT NULL DEFAULT 0,
+            skipped INTEGER NOT NULL DEFAULT 0
+          );
+          CREATE TABLE contact (
+            id TEXT PRIMARY KEY NOT NULL,
+            alias TEXT NOT NULL DEFAULT '',
+            nickname TEXT NOT NULL DEFAULT '',
+            remark TEXT NOT NULL DEFAULT '',
+            tags TEXT NOT NULL DEFAULT '[]',
+            description TEXT NOT NULL DEFAULT '',
+            phones TEXT NOT NULL DEFAULT '[]',
+            region TEXT NOT NULL DEFAULT '',
+            declaredKind TEXT,
+            kind TEXT NOT NULL DEFAULT 'friend',
+            inContactList INTEGER NOT NULL DEFAULT 0,
+            provisional INTEGER NOT NULL DEFAULT 0
+          );
+          CREATE INDEX contact_alias ON contact(alias);
+          CREATE TABLE contactName (
+            name TEXT NOT NULL,
+            contactId TEXT NOT NULL REFERENCES contact(id) ON DELETE CASCADE ON UPDATE CASCADE,
+            PRIMARY KEY (name, contactId)
+          ) WITHOUT ROWID;
+          CREATE TABLE ownerHint (
+            key TEXT PRIMARY KEY NOT NULL
+          ) WITHOUT ROWID;
+          CREATE TABLE chat (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL DEFAULT '',
+            isGroup INTEGER,
+            contactId TEXT REFERENCES contact(id) ON DELETE SET NULL ON UPDATE CASCADE
+          );
+          CREATE INDEX chat_contact ON chat(contactId);
+          CREATE TABLE message (
+            id INTEGER PRIMARY KEY,
+            chatId INTEGER NOT NULL REFERENCES chat(id) ON DELETE CASCADE,
+            time INTEGER NOT NULL,
+            side TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            text TEXT NOT NULL,
+            sender TEXT,
+            serverId TEXT,
+            exporterKey TEXT,
+            paySubtype INTEGER,
+            amountFen INTEGER,
+            payer TEXT,
+            receiver TEXT,
+            transferId TEXT,
+            memo TEXT,
+            payload TEXT,
+            fileId INTEGER REFERENCES importedFile(id),
+            line INTEGER NOT NULL DEFAULT 0,
+            byteOffset INTEGER NOT NULL DEFAULT -1,
+            fingerprint INTEGER NOT NULL
+          );
+          CREATE UNIQUE INDEX message_identity ON message(chatId, fingerprint);
+          CREATE INDEX message_time ON message(chatId, time);
+          """)
+    }
+    return migrator
+  }
+}
