@@ -46,7 +46,9 @@ extension BeizhuCommand {
         Output.err(issue.description)
       }
       var code = summary.exitCode
-      if strict && code == 0 && summary.report.issues.contains(where: { $0.severity >= .warning }) { code = 65 }
+      if strict && code == 0 && summary.report.issues.contains(where: { $0.severity >= .warning }) {
+        code = 65
+      }
       Output.err(ImportSummaryText.closingLine(summary))
       if code != 0 { throw ExitCode(code) }
     }
@@ -63,7 +65,8 @@ enum ImportSummaryText {
     lines.append(
       "Files: \(report.importedFiles) imported, \(report.rejectedFiles) rejected, \(unrecognized.count) not recognised, \(media) media not read"
     )
-    lines.append("文件：导入 \(report.importedFiles)，拒绝 \(report.rejectedFiles)，无法识别 \(unrecognized.count)，媒体 \(media)")
+    lines.append(
+      "文件：导入 \(report.importedFiles)，拒绝 \(report.rejectedFiles)，无法识别 \(unrecognized.count)，媒体 \(media)")
     let byFormat = report.filesByFormat.sorted { $0.key < $1.key }
     if !byFormat.isEmpty {
       lines.append("")
@@ -81,10 +84,12 @@ enum ImportSummaryText {
     lines.append("Skipped records 跳过: \(report.skippedRecords)")
     if summary.spreadsheetResaves > 0 {
       lines.append(
-        "Note: \(summary.spreadsheetResaves) file(s) were re-saved by a spreadsheet (times reformatted) / 文件被表格软件另存过")
+        "Note: \(summary.spreadsheetResaves) file(s) were re-saved by a spreadsheet (times reformatted) / 文件被表格软件另存过"
+      )
     }
     for file in report.files where file.status == .rejected || file.status == .unrecognized {
-      lines.append("\(file.status == .rejected ? "rejected" : "not recognised"): \(file.path) — \(file.reason ?? "")")
+      lines.append(
+        "\(file.status == .rejected ? "rejected" : "not recognised"): \(file.path) — \(file.reason ?? "")")
     }
     return lines.joined(separator: "\n")
   }

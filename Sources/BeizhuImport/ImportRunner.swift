@@ -15,14 +15,17 @@ public struct ImportRunner: Sendable {
   /// Extensions of media and assets exporters write beside the chats (counted, never read).
   public static let mediaExtensions: Set<String> = [
     "jpg", "jpeg", "png", "gif", "webp", "bmp", "heic", "ico", "svg", "dat", "mp3", "mp4", "m4a", "amr",
-    "silk", "slk", "wav", "aud", "mov", "avi", "css", "woff", "woff2", "ttf", "otf", "eot", "map", "pdf", "doc",
+    "silk", "slk", "wav", "aud", "mov", "avi", "css", "woff", "woff2", "ttf", "otf", "eot", "map", "pdf",
+    "doc",
     "docx", "xls", "xlsx", "ppt", "pptx", "zip", "rar", "7z", "apk", "exe", "db", "sqlite", "wasm",
   ]
 
   public var context: ImportContext
   public var importers: [any FormatImporter]
 
-  public init(context: ImportContext = ImportContext(), importers: [any FormatImporter] = ImporterRegistry.all) {
+  public init(
+    context: ImportContext = ImportContext(), importers: [any FormatImporter] = ImporterRegistry.all
+  ) {
     self.context = context
     self.importers = importers
   }
@@ -64,7 +67,9 @@ public struct ImportRunner: Sendable {
   /// Detects and imports everything under `paths`, sending records to `sink`.
   ///
   /// Contact lists go first, then side files, then chats, so that names in chats can be matched.
-  public func run(paths: [String], into destination: any ImportDestination) throws(ImportError) -> ImportReport {
+  public func run(paths: [String], into destination: any ImportDestination) throws(ImportError)
+    -> ImportReport
+  {
     var report = ImportReport()
     let (files, missing) = Self.collectFiles(paths)
     for path in missing {
@@ -113,7 +118,8 @@ public struct ImportRunner: Sendable {
     }
     var context = self.context
     for entry in plan {
-      var result = ImportReport.FileResult(path: entry.probe.path, format: entry.format.description, status: .imported)
+      var result = ImportReport.FileResult(
+        path: entry.probe.path, format: entry.format.description, status: .imported)
       result.encoding = entry.probe.encoding.rawValue
       var fileIssues: [Issue] = []
       var learnt: [OwnerHint] = []
@@ -127,7 +133,9 @@ public struct ImportRunner: Sendable {
           case .owner(let hint): learnt.append(hint)
           case .issue(let issue):
             fileIssues.append(issue)
-            if issue.severity >= .warning && issue.code != .spreadsheetResave && issue.code != .preferredSource {
+            if issue.severity >= .warning && issue.code != .spreadsheetResave
+              && issue.code != .preferredSource
+            {
               result.skipped += issue.code == .badRecord || issue.code == .badTime ? 1 : 0
             }
           }
@@ -140,7 +148,8 @@ public struct ImportRunner: Sendable {
         if case .rejected(let issue) = error {
           fileIssues.append(issue)
         } else {
-          fileIssues.append(Issue(.error, .unreadable, at: SourceLocation(path: entry.probe.path), error.description))
+          fileIssues.append(
+            Issue(.error, .unreadable, at: SourceLocation(path: entry.probe.path), error.description))
         }
       }
       for hint in learnt where !context.ownerHints.contains(hint) { context.ownerHints.append(hint) }

@@ -67,7 +67,8 @@ enum ContactStore {
     }
     for name in names {
       try db.execute(
-        sql: "INSERT OR IGNORE INTO contactName(name, contactId) VALUES (?, ?)", arguments: [name, contact.id])
+        sql: "INSERT OR IGNORE INTO contactName(name, contactId) VALUES (?, ?)",
+        arguments: [name, contact.id])
     }
   }
 

@@ -137,10 +137,12 @@ public final class ImportWriter {
       arguments: [key, chat.title, chat.isGroup])
     if let isGroup = chat.isGroup {
       // A later file may know what an earlier one did not.
-      try db.execute(sql: "UPDATE chat SET isGroup = ? WHERE key = ? AND isGroup IS NULL", arguments: [isGroup, key])
+      try db.execute(
+        sql: "UPDATE chat SET isGroup = ? WHERE key = ? AND isGroup IS NULL", arguments: [isGroup, key])
     }
     if !chat.title.isEmpty {
-      try db.execute(sql: "UPDATE chat SET title = ? WHERE key = ? AND title = ''", arguments: [chat.title, key])
+      try db.execute(
+        sql: "UPDATE chat SET title = ? WHERE key = ? AND title = ''", arguments: [chat.title, key])
     }
     return try Int64.fetchOne(db, sql: "SELECT id FROM chat WHERE key = ?", arguments: [key]) ?? 0
   }

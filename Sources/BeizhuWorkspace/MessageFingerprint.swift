@@ -1,5 +1,5 @@
-import Foundation
 import BeizhuCore
+import Foundation
 
 /// A stable identity for a message that two exporters of the same account agree on, so that
 /// overlapping imports count nothing twice (exporter ids differ or are missing across tools).
@@ -21,7 +21,8 @@ public struct MessageFingerprint: Sendable {
   /// The text part of the identity: whitespace-trimmed, line endings unified.
   static func normalizedText(_ text: String) -> Substring.UTF8View {
     let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-    return Substring(trimmed.contains("\r") ? trimmed.replacingOccurrences(of: "\r\n", with: "\n") : trimmed).utf8
+    return Substring(trimmed.contains("\r") ? trimmed.replacingOccurrences(of: "\r\n", with: "\n") : trimmed)
+      .utf8
   }
 
   /// The identity without the ordinal.
@@ -60,6 +61,8 @@ struct FNV1a {
   }
 
   mutating func add(_ number: UInt64) {
-    for shift in stride(from: 0, to: 64, by: 8) { add(byte: UInt8(truncatingIfNeeded: number >> UInt64(shift))) }
+    for shift in stride(from: 0, to: 64, by: 8) {
+      add(byte: UInt8(truncatingIfNeeded: number >> UInt64(shift)))
+    }
   }
 }

@@ -21,7 +21,9 @@ enum Reconciler {
     try addGroupOnlyMembers(db)
     try assignKinds(db)
     try db.execute(
-      sql: "DELETE FROM contact WHERE provisional = 1 AND id NOT IN (SELECT contactId FROM chat WHERE contactId IS NOT NULL)")
+      sql:
+        "DELETE FROM contact WHERE provisional = 1 AND id NOT IN (SELECT contactId FROM chat WHERE contactId IS NOT NULL)"
+    )
   }
 
   /// Moves everything of contact `from` onto contact `into` and deletes `from`.
@@ -49,7 +51,8 @@ enum Reconciler {
         ])
     }
     try db.execute(
-      sql: "INSERT OR IGNORE INTO contactName(name, contactId) SELECT name, ? FROM contactName WHERE contactId = ?",
+      sql:
+        "INSERT OR IGNORE INTO contactName(name, contactId) SELECT name, ? FROM contactName WHERE contactId = ?",
       arguments: [into, from])
     try db.execute(sql: "UPDATE chat SET contactId = ? WHERE contactId = ?", arguments: [into, from])
     try db.execute(sql: "DELETE FROM contact WHERE id = ?", arguments: [from])
@@ -71,7 +74,9 @@ enum Reconciler {
     try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM contact WHERE id = ?)", arguments: [id]) ?? false
   }
 
-  private static func createContact(id: String, title: String, kind: ContactKind?, provisional: Bool, db: Database)
+  private static func createContact(
+    id: String, title: String, kind: ContactKind?, provisional: Bool, db: Database
+  )
     throws
   {
     try db.execute(
@@ -103,7 +108,8 @@ enum Reconciler {
           db, sql: "SELECT id FROM contact WHERE alias = ? OR id = ? ORDER BY provisional LIMIT 1",
           arguments: [alias, alias])
         if target == nil {
-          try createContact(id: alias, title: title, kind: isGroup == true ? .group : nil, provisional: false, db: db)
+          try createContact(
+            id: alias, title: title, kind: isGroup == true ? .group : nil, provisional: false, db: db)
           try db.execute(sql: "UPDATE contact SET alias = ? WHERE id = ?", arguments: [alias, alias])
           target = alias
         }
@@ -112,13 +118,15 @@ enum Reconciler {
         target = try resolve(name: name, isGroup: isGroup, db: db)
         if target == nil {
           try createContact(
-            id: name, title: title.isEmpty ? name : title, kind: isGroup == true ? .group : nil, provisional: true,
+            id: name, title: title.isEmpty ? name : title, kind: isGroup == true ? .group : nil,
+            provisional: true,
             db: db)
           target = name
         }
       }
       if let target, target != current {
-        try db.execute(sql: "UPDATE chat SET contactId = ? WHERE id = ?", arguments: [target, chat["id"] as Int64])
+        try db.execute(
+          sql: "UPDATE chat SET contactId = ? WHERE id = ?", arguments: [target, chat["id"] as Int64])
       }
     }
   }
@@ -159,7 +167,9 @@ enum Reconciler {
         """)
     for sender in senders {
       if try contactExists(sender, db) { continue }
-      if try String.fetchOne(db, sql: "SELECT id FROM contact WHERE alias = ?", arguments: [sender]) != nil { continue }
+      if try String.fetchOne(db, sql: "SELECT id FROM contact WHERE alias = ?", arguments: [sender]) != nil {
+        continue
+      }
       if try resolve(name: sender, isGroup: false, db: db) != nil { continue }
       try createContact(id: sender, title: sender, kind: .groupMember, provisional: false, db: db)
     }
@@ -167,7 +177,10 @@ enum Reconciler {
 
   static func assignKinds(_ db: Database) throws {
     let hints = try String.fetchAll(db, sql: "SELECT key FROM ownerHint")
-    let ownerIDs = Set(hints.filter { $0.hasPrefix("id:") || $0.hasPrefix("alias:") }.map { String($0.drop { $0 != ":" }.dropFirst()) })
+    let ownerIDs = Set(
+      hints.filter { $0.hasPrefix("id:") || $0.hasPrefix("alias:") }.map {
+        String($0.drop { $0 != ":" }.dropFirst())
+      })
     let ownerNames = Set(hints.filter { $0.hasPrefix("name:") }.map { String($0.dropFirst(5)) })
     let rows = try Row.fetchAll(
       db,
@@ -192,7 +205,9 @@ enum Reconciler {
         kind = fromID
       } else if row["hasGroupChat"] as Bool {
         kind = .group
-      } else if remark.isEmpty, !nickname.isEmpty, ownerNames.contains(nickname), !(row["hasPrivateChat"] as Bool) {
+      } else if remark.isEmpty, !nickname.isEmpty, ownerNames.contains(nickname),
+        !(row["hasPrivateChat"] as Bool)
+      {
         // Contact lists include the owner unmarked; a chat file named the owner by nickname.
         kind = .owner
       } else {

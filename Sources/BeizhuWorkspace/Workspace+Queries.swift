@@ -24,7 +24,8 @@ extension Workspace {
     try read { db in
       let rows =
         if let kind {
-          try Row.fetchAll(db, sql: "SELECT * FROM contact WHERE kind = ? ORDER BY id", arguments: [kind.rawValue])
+          try Row.fetchAll(
+            db, sql: "SELECT * FROM contact WHERE kind = ? ORDER BY id", arguments: [kind.rawValue])
         } else {
           try Row.fetchAll(db, sql: "SELECT * FROM contact ORDER BY id")
         }
@@ -120,7 +121,8 @@ extension Workspace {
     let receiver: String? = row["receiver"]
     if paySubtype != nil || amount != nil || payer != nil || receiver != nil {
       transfer = Transfer(
-        paySubtype: paySubtype, amountFen: amount, payer: payer, receiver: receiver, transferID: row["transferId"],
+        paySubtype: paySubtype, amountFen: amount, payer: payer, receiver: receiver,
+        transferID: row["transferId"],
         memo: row["memo"])
     }
     return Message(

@@ -21,11 +21,15 @@ public final class Workspace: @unchecked Sendable {
     // Another beizhu holding the write lock makes us fail fast with a clear message.
     configuration.busyMode = .timeout(2)
     do {
-      writer = path == ":memory:" ? try DatabaseQueue(configuration: configuration)
+      writer =
+        path == ":memory:"
+        ? try DatabaseQueue(configuration: configuration)
         : try DatabaseQueue(path: path, configuration: configuration)
-      try writer.write { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+      try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
       try Schema.migrator.migrate(writer)
-    } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+    } catch let error as DatabaseError
+      where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+    {
       throw .locked(path: path)
     } catch {
       throw .cannotOpen(path: path, underlying: String(describing: error))
@@ -38,7 +42,9 @@ public final class Workspace: @unchecked Sendable {
   func write<T>(_ body: (Database) throws -> T) throws(WorkspaceError) -> T {
     do {
       return try writer.write(body)
-    } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+    } catch let error as DatabaseError
+      where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+    {
       throw .locked(path: path)
     } catch {
       throw .writeFailed(underlying: String(describing: error))

@@ -45,7 +45,9 @@ struct SHA256 {
     var tail: [UInt8] = [0x80]
     let padding = (56 - (Int(length % 64) + 1) % 64 + 64) % 64
     tail.append(contentsOf: [UInt8](repeating: 0, count: padding))
-    for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+    for shift in stride(from: 56, through: 0, by: -8) {
+      tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+    }
     let savedLength = length
     update(tail)
     length = savedLength

@@ -26,10 +26,20 @@ public enum TextEncoding: String, Sendable, Hashable, Codable {
       if zeroOdd * 10 >= pairs * 8 && zeroEven == 0 { return (.utf16LE, 0) }
       if zeroEven * 10 >= pairs * 8 && zeroOdd == 0 { return (.utf16BE, 0) }
     }
+    // A sequence cut by the end of the head (or a truncated file) says nothing about the encoding.
     var validator = UTF8Validator()
-    let invalid = validator.countInvalid(head, isFinal: isComplete)
+    let invalid = validator.countInvalid(head, isFinal: false)
     if invalid == 0 { return (.utf8, 0) }
-    return (.gb18030, 0)
+    // Damaged UTF-8 keeps many valid multibyte sequences; GB18030 read as UTF-8 is mostly invalid.
+    let multibyte = UTF8Validator.countMultibyteSequences(head)
+    var gbErrors = 0
+    if let converter = try? IconvConverter(from: .gb18030) {
+      _ = converter.convert(head, isFinal: false) { _ in gbErrors += 1 }
+    } else {
+      gbErrors = Int.max
+    }
+    if gbErrors == 0 && invalid * 4 > multibyte { return (.gb18030, 0) }
+    return (.utf8, 0)
   }
 }
 
@@ -37,6 +47,27 @@ public enum TextEncoding: String, Sendable, Hashable, Codable {
 struct UTF8Validator {
   /// Bytes of an incomplete sequence left from the previous chunk.
   private(set) var pending: [UInt8] = []
+
+  /// Counts well-formed sequences of two or more bytes.
+  static func countMultibyteSequences(_ bytes: [UInt8]) -> Int {
+    var count = 0
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      let length =
+        byte >= 0xF0 && byte <= 0xF4
+        ? 4 : byte >= 0xE0 && byte <= 0xEF ? 3 : byte >= 0xC2 && byte <= 0xDF ? 2 : 1
+      if length > 1, index + length <= bytes.count,
+        bytes[(index + 1)..<(index + length)].allSatisfy({ $0 & 0xC0 == 0x80 })
+      {
+        count += 1
+        index += length
+      } else {
+        index += 1
+      }
+    }
+    return count
+  }
 
   /// Counts invalid sequences without repairing them (for sniffing).
   mutating func countInvalid(_ bytes: [UInt8], isFinal: Bool) -> Int {

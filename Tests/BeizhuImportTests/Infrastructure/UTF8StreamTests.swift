@@ -1,0 +1,89 @@
+import BeizhuCore
+import BeizhuTestSupport
+import Foundation
+import Testing
+
+@testable import BeizhuImport
+
+@Suite struct UTF8StreamTests {
+  func decode(_ bytes: [UInt8], chunkSize: Int = 65_536) throws -> (String, TextEncoding, [BeizhuCore.Issue])
+  {
+    let path = Fixtures.write(bytes)
+    var issues: [BeizhuCore.Issue] = []
+    let stream = try UTF8Stream(path: path, chunkSize: chunkSize) { issues.append($0) }
+    var output: [UInt8] = []
+    while true {
+      let chunk = try stream.next()
+      if chunk.isEmpty { break }
+      output += chunk
+    }
+    return (String(decoding: output, as: UTF8.self), stream.encoding, issues)
+  }
+
+  @Test(arguments: [1, 2, 3, 4, 5, 13, 4096])
+  func multibyteCharactersSplitAcrossChunks(chunkSize: Int) throws {
+    let text = "王姐-老客户,水乳套装🌸ღ甜甜の小屋\n𠮷野家"
+    let (decoded, encoding, issues) = try decode(Array(text.utf8), chunkSize: chunkSize)
+    #expect(decoded == text)
+    #expect(encoding == .utf8)
+    #expect(issues.isEmpty)
+  }
+
+  @Test func utf8BOMIsRemoved() throws {
+    let (decoded, encoding, _) = try decode([0xEF, 0xBB, 0xBF] + Array("a,b".utf8))
+    #expect(decoded == "a,b")
+    #expect(encoding == .utf8)
+  }
+
+  @Test(arguments: [1, 3, 4096])
+  func utf16LittleAndBigEndianWithBOM(chunkSize: Int) throws {
+    let text = "时间\t内容\n2024/10/4 11:42\t好的🌸\n"
+    let le: [UInt8] =
+      [0xFF, 0xFE] + text.utf16.flatMap { unit -> [UInt8] in [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+    let be: [UInt8] =
+      [0xFE, 0xFF] + text.utf16.flatMap { unit -> [UInt8] in [UInt8(unit >> 8), UInt8(unit & 0xFF)] }
+    let (decodedLE, encodingLE, issuesLE) = try decode(le, chunkSize: chunkSize)
+    let (decodedBE, encodingBE, _) = try decode(be, chunkSize: chunkSize)
+    #expect(decodedLE == text)
+    #expect(decodedBE == text)
+    #expect(encodingLE == .utf16LE)
+    #expect(encodingBE == .utf16BE)
+    #expect(issuesLE.isEmpty)
+  }
+
+  @Test(arguments: [1, 2, 7, 4096])
+  func gb18030FromASpreadsheetResave(chunkSize: Int) throws {
+    // "时间,内容\n好的我要了" in GB18030 (CP936 subset), as Excel writes it without a BOM.
+    let bytes: [UInt8] = [
+      0xCA, 0xB1, 0xBC, 0xE4, 0x2C, 0xC4, 0xDA, 0xC8, 0xDD, 0x0A, 0xBA, 0xC3, 0xB5, 0xC4, 0xCE, 0xD2, 0xD2,
+      0xAA,
+      0xC1, 0xCB,
+    ]
+    let (decoded, encoding, issues) = try decode(bytes, chunkSize: chunkSize)
+    #expect(encoding == .gb18030)
+    #expect(decoded == "时间,内容\n好的我要了")
+    #expect(issues.isEmpty)
+  }
+
+  @Test func invalidBytesGiveOneLocatedWarningAndTheRestImports() throws {
+    let bytes =
+      Array("line one\nbad ".utf8) + [0xFF, 0xFE, 0x41] + Array("\n".utf8)
+      + Array(repeating: 0x61, count: 5000)
+      + [0xC3] + Array(" end\n".utf8)
+    let (decoded, encoding, issues) = try decode(bytes)
+    #expect(encoding == .utf8)
+    #expect(decoded.hasPrefix("line one\nbad \u{FFFD}\u{FFFD}A\n"))
+    #expect(decoded.hasSuffix("\u{FFFD} end\n"))
+    #expect(issues.count == 1)
+    #expect(issues.first?.code == .invalidEncoding)
+    #expect(issues.first?.location.line == 2)
+    #expect(issues.first?.location.byteOffset == 13)
+  }
+
+  @Test func truncatedInTheMiddleOfAMultibyteCharacter() throws {
+    let bytes = Array("好的".utf8) + [0xE5, 0xA5]
+    let (decoded, _, issues) = try decode(bytes, chunkSize: 1)
+    #expect(decoded == "好的\u{FFFD}")
+    #expect(issues.count == 1)
+  }
+}

@@ -1,0 +1,137 @@
+import BeizhuCore
+import BeizhuTestSupport
+import Testing
+
+@testable import BeizhuWorkspace
+
+@Suite struct WorkspaceTests {
+  let location = SourceLocation(path: "test")
+
+  func message(_ chat: ChatRef, _ time: Int64, _ side: MessageSide, _ text: String, kind: MessageKind = .text)
+    -> Message
+  {
+    Message(chat: chat, time: time, side: side, kind: kind, text: text, source: location)
+  }
+
+  /// Stores one "file" of records.
+  func store(_ records: [ImportRecord], in workspace: Workspace, path: String = "f") throws {
+    let writer = workspace.makeImportWriter()
+    try writer.beginFile(path: path, size: 0, sha256: "", format: nil, encoding: nil)
+    for record in records { try writer.add(record) }
+    try writer.endFile(status: "imported", contacts: 0, messages: 0, skipped: 0)
+    try workspace.reconcile()
+  }
+
+  var wangChat: [ImportRecord] {
+    let chat = ChatRef(.id("wxid_wang"), isGroup: false)
+    return [
+      .message(message(chat, 100, .friend, "水乳套装甜不甜呀")),
+      .message(message(chat, 200, .me, "299元一套")),
+      .message(message(chat, 200, .me, "299元一套")),  // said twice in one second: two messages
+      .message(message(chat, 300, .friend, "", kind: .transfer)),
+      .message(message(chat, 50, .friend, SystemText.autoAccept)),
+    ]
+  }
+
+  @Test func importingTheSameFileTwiceChangesNoCount() throws {
+    let workspace = try Workspace.inMemory()
+    try store(wangChat, in: workspace)
+    let first = try workspace.friendSummaries()
+    try store(wangChat, in: workspace)
+    let second = try workspace.friendSummaries()
+    #expect(first == second)
+    #expect(first.count == 1)
+    #expect(first.first?.messagesFromFriend == 2)
+    #expect(first.first?.messagesFromMe == 2)
+    // The auto-accept text is WeChat's, not the friend's.
+    #expect(first.first?.systemMessages == 1)
+  }
+
+  @Test func twoExportersViewsOfOneFriendCountOnce() throws {
+    let workspace = try Workspace.inMemory()
+    try store(
+      [.contact(Contact(id: "wxid_wang", alias: "wang_85", nickname: "王丽", remark: "王姐-老客户"), location)]
+        + wangChat, in: workspace)
+    // Another tool names the chat by its file stem and renders the transfer as text.
+    let byName = ChatRef(.name("王姐老客户"))
+    try store(
+      [
+        .message(message(byName, 100, .friend, "水乳套装甜不甜呀 ")),
+        .message(message(byName, 200, .me, "299元一套")),
+        .message(message(byName, 300, .friend, "[Money Transfer]", kind: .transfer)),
+        .message(message(byName, 400, .friend, "new in this export")),
+      ], in: workspace, path: "g")
+    let friends = try workspace.friendSummaries()
+    #expect(friends.map(\.contact.id) == ["wxid_wang"])
+    #expect(friends.first?.messagesFromFriend == 3)
+    #expect(friends.first?.messagesFromMe == 2)
+    #expect(try workspace.messages(forContact: "wxid_wang").count == 6)
+  }
+
+  @Test func aChatAloneYieldsItsFriendAndALaterContactListMergesIt() throws {
+    let workspace = try Workspace.inMemory()
+    try store([.message(message(ChatRef(.name("小鹿"), title: "小鹿🦌"), 10, .friend, "在吗"))], in: workspace)
+    #expect(try workspace.friendSummaries().map(\.contact.id) == ["小鹿"])
+    try store([.contact(Contact(id: "wxid_lu", nickname: "小鹿🦌"), location)], in: workspace)
+    let friends = try workspace.friendSummaries()
+    #expect(friends.map(\.contact.id) == ["wxid_lu"])
+    #expect(friends.first?.messagesFromFriend == 1)
+  }
+
+  @Test func aWeChatIDKeyedContactMergesIntoTheWxid() throws {
+    let workspace = try Workspace.inMemory()
+    try store([.contact(Contact(id: "wang_85", remark: "王姐"), location)], in: workspace)
+    try store(
+      [.contact(Contact(id: "wxid_wang", alias: "wang_85", nickname: "王丽", tags: ["客户"]), location)],
+      in: workspace)
+    let contacts = try workspace.contacts()
+    #expect(contacts.map(\.id) == ["wxid_wang"])
+    #expect(contacts.first?.remark == "王姐")
+    #expect(contacts.first?.tags == ["客户"])
+  }
+
+  @Test func groupsMembersOfficialAccountsAndTheOwnerAreExcluded() throws {
+    let workspace = try Workspace.inMemory()
+    let group = ChatRef(.id("123@chatroom"), isGroup: true)
+    var member = message(group, 10, .friend, "收到")
+    member.sender = "wxid_member"
+    var friendInGroup = message(group, 11, .friend, "好")
+    friendInGroup.sender = "wxid_wang"
+    try store(
+      [
+        .contact(Contact(id: "wxid_wang", nickname: "王丽"), location),
+        .contact(Contact(id: "gh_abc", nickname: "顺丰速运"), location),
+        .contact(Contact(id: "wxid_me", nickname: "林小雨"), location),
+        .owner(OwnerHint(id: "wxid_me")),
+        .message(member), .message(friendInGroup),
+      ], in: workspace)
+    let friends = try workspace.friendSummaries()
+    #expect(friends.map(\.contact.id) == ["wxid_wang"])
+    // Group messages never count for the friend.
+    #expect(friends.first?.messagesFromFriend == 0)
+    let kinds = Dictionary(uniqueKeysWithValues: try workspace.contacts().map { ($0.id, $0.kind) })
+    #expect(kinds["123@chatroom"] == .group)
+    #expect(kinds["gh_abc"] == .officialAccount)
+    #expect(kinds["wxid_me"] == .owner)
+    #expect(kinds["wxid_member"] == .groupMember)
+    #expect(try workspace.excludedCount() == 4)
+  }
+
+  @Test func anAmbiguousNameStaysProvisionalInsteadOfGuessing() throws {
+    let workspace = try Workspace.inMemory()
+    try store(
+      [
+        .contact(Contact(id: "wxid_a", nickname: "Amy"), location),
+        .contact(Contact(id: "wxid_b", nickname: "Amy"), location),
+        .message(message(ChatRef(.name("Amy")), 10, .friend, "hi")),
+      ], in: workspace)
+    #expect(Set(try workspace.friendSummaries().map(\.contact.id)) == ["wxid_a", "wxid_b", "Amy"])
+  }
+
+  @Test func workspaceOnDiskSurvivesReopening() throws {
+    let path = Fixtures.temporaryDirectory() + "/w.sqlite"
+    try store(wangChat, in: try Workspace(path: path))
+    let reopened = try Workspace(path: path)
+    #expect(try reopened.friendSummaries().first?.messagesFromFriend == 2)
+  }
+}
