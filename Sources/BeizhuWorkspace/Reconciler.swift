@@ -182,6 +182,7 @@ enum Reconciler {
         String($0.drop { $0 != ":" }.dropFirst())
       })
     let ownerNames = Set(hints.filter { $0.hasPrefix("name:") }.map { String($0.dropFirst(5)) })
+    let guessedOwners = Set(hints.filter { $0.hasPrefix("guess:") }.map { String($0.dropFirst(6)) })
     let rows = try Row.fetchAll(
       db,
       sql: """
@@ -199,7 +200,7 @@ enum Reconciler {
       var kind: ContactKind
       if ownerIDs.contains(id) || (!alias.isEmpty && ownerIDs.contains(alias)) || declared == .owner {
         kind = .owner
-      } else if let declared {
+      } else if let declared, declared != .friend {
         kind = declared
       } else if let fromID = ContactKind.fromID(id) {
         kind = fromID

@@ -65,6 +65,14 @@ public final class Workspace: @unchecked Sendable {
   /// Remembers what an export revealed about its owner.
   func addOwnerHint(_ hint: OwnerHint, db: Database) throws {
     var keys: [String] = []
+    if hint.isGuess {
+      // Guesses are kept apart; see `Reconciler.assignKinds`.
+      if let id = hint.id, !id.isEmpty { keys.append("guess:\(id)") }
+      for key in keys {
+        try db.execute(sql: "INSERT OR IGNORE INTO ownerHint(key) VALUES (?)", arguments: [key])
+      }
+      return
+    }
     if let id = hint.id, !id.isEmpty { keys.append("id:\(id)") }
     if let alias = hint.alias, !alias.isEmpty { keys.append("alias:\(alias)") }
     keys += hint.names.filter { !$0.isEmpty }.map { "name:\($0)" }
@@ -86,6 +94,7 @@ public final class Workspace: @unchecked Sendable {
       try String.fetchAll(db, sql: "SELECT key FROM ownerHint ORDER BY key").map { key in
         if key.hasPrefix("id:") { return OwnerHint(id: String(key.dropFirst(3))) }
         if key.hasPrefix("alias:") { return OwnerHint(alias: String(key.dropFirst(6))) }
+        if key.hasPrefix("guess:") { return OwnerHint(id: String(key.dropFirst(6)), isGuess: true) }
         return OwnerHint(names: [String(key.dropFirst(5))])
       }
     }
