@@ -35,22 +35,201 @@ final class PayloadBuilder: XMLEventHandler {
       }
     }
 
-    private static let table: [[([UInt8], Tag)]] = {
-      var table = [[([UInt8], Tag)]](repeating: [], count: 24)
-      for tag in Tag.allCases where tag != .other {
-        let bytes = Array(tag.name.utf8)
-        table[bytes.count].append((bytes, tag))
-      }
-      return table
-    }()
-
     init(_ name: UnsafeBufferPointer<UInt8>) {
-      self = .other
-      guard name.count < Self.table.count else { return }
-      for (bytes, tag) in Self.table[name.count] where bytes.elementsEqual(name) {
-        self = tag
+      // A switch on the length, then byte compares against static strings: no allocation and
+      // no reference counting per element, which a table of arrays would cost.
+      func matches(_ text: StaticString) -> Bool {
+        UnsafeBufferPointer(start: text.utf8Start, count: name.count).elementsEqual(name)
+      }
+      guard name.baseAddress != nil else {
+        self = .other
         return
       }
+      switch name.count {
+      case 3:
+        if matches("msg") {
+          self = .msg
+          return
+        }
+        if matches("des") {
+          self = .des
+          return
+        }
+        if matches("url") {
+          self = .url
+          return
+        }
+        if matches("img") {
+          self = .img
+          return
+        }
+        if matches("pat") {
+          self = .pat
+          return
+        }
+      case 4:
+        if matches("type") {
+          self = .type
+          return
+        }
+      case 5:
+        if matches("title") {
+          self = .title
+          return
+        }
+        if matches("svrid") {
+          self = .svrid
+          return
+        }
+        if matches("emoji") {
+          self = .emoji
+          return
+        }
+      case 6:
+        if matches("appmsg") {
+          self = .appmsg
+          return
+        }
+        if matches("sysmsg") {
+          self = .sysmsg
+          return
+        }
+      case 7:
+        if matches("fileext") {
+          self = .fileext
+          return
+        }
+        if matches("feedesc") {
+          self = .feedesc
+          return
+        }
+        if matches("fromusr") {
+          self = .fromusr
+          return
+        }
+        if matches("chatusr") {
+          self = .chatusr
+          return
+        }
+        if matches("content") {
+          self = .content
+          return
+        }
+        if matches("voipmsg") {
+          self = .voipmsg
+          return
+        }
+      case 8:
+        if matches("totallen") {
+          self = .totallen
+          return
+        }
+        if matches("pay_memo") {
+          self = .payMemo
+          return
+        }
+        if matches("refermsg") {
+          self = .refermsg
+          return
+        }
+        if matches("voicemsg") {
+          self = .voicemsg
+          return
+        }
+        if matches("videomsg") {
+          self = .videomsg
+          return
+        }
+        if matches("location") {
+          self = .location
+          return
+        }
+        if matches("template") {
+          self = .template
+          return
+        }
+      case 9:
+        if matches("appattach") {
+          self = .appattach
+          return
+        }
+        if matches("wcpayinfo") {
+          self = .wcpayinfo
+          return
+        }
+        if matches("revokemsg") {
+          self = .revokemsg
+          return
+        }
+      case 10:
+        if matches("paysubtype") {
+          self = .paysubtype
+          return
+        }
+        if matches("transferid") {
+          self = .transferid
+          return
+        }
+        if matches("createtime") {
+          self = .createtime
+          return
+        }
+        if matches("replacemsg") {
+          self = .replacemsg
+          return
+        }
+      case 11:
+        if matches("sendertitle") {
+          self = .sendertitle
+          return
+        }
+        if matches("displayname") {
+          self = .displayname
+          return
+        }
+      case 12:
+        if matches("fromusername") {
+          self = .fromusername
+          return
+        }
+      case 13:
+        if matches("transcationid") {
+          self = .transcationid
+          return
+        }
+        if matches("receivertitle") {
+          self = .receivertitle
+          return
+        }
+        if matches("voipinvitemsg") {
+          self = .voipinvitemsg
+          return
+        }
+        if matches("VoIPBubbleMsg") {
+          self = .voipBubbleMsg
+          return
+        }
+      case 14:
+        if matches("payer_username") {
+          self = .payerUsername
+          return
+        }
+        if matches("pattedusername") {
+          self = .pattedusername
+          return
+        }
+      case 17:
+        if matches("sourcedisplayname") {
+          self = .sourcedisplayname
+          return
+        }
+        if matches("receiver_username") {
+          self = .receiverUsername
+          return
+        }
+      default: break
+      }
+      self = .other
     }
   }
 

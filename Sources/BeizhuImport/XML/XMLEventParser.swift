@@ -96,7 +96,9 @@ package final class XMLEventParser {
   package let allowsDoctype: Bool
 
   private var context: xmlParserCtxtPtr?
-  private var handler: (any XMLEventHandler)?
+  /// Set only for the duration of `parse`, which keeps the handler alive; unowned(unsafe) spares
+  /// a retain and release per SAX event.
+  private unowned(unsafe) var handler: (any XMLEventHandler)?
 
   // Per-document state, reset by `parse`.
   fileprivate var depth = 0
@@ -225,9 +227,11 @@ package final class XMLEventParser {
   }
 }
 
-private func parser(_ context: UnsafeMutableRawPointer?) -> XMLEventParser? {
-  guard let context else { return nil }
-  return Unmanaged<XMLEventParser>.fromOpaque(context).takeUnretainedValue()
+/// Runs `body` with the parser behind a SAX context pointer, without retaining it (the parser
+/// owns the libxml2 context, so it outlives every callback).
+private func withParser(_ context: UnsafeMutableRawPointer?, _ body: (XMLEventParser) -> Void) {
+  guard let context else { return }
+  Unmanaged<XMLEventParser>.fromOpaque(context)._withUnsafeGuaranteedRef(body)
 }
 
 private func saxStartElement(
@@ -238,9 +242,9 @@ private func saxStartElement(
   _ defaultedCount: Int32,
   _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
 ) {
-  guard let parser = parser(context), let localName else { return }
+  guard let localName else { return }
   let name = UnsafeBufferPointer(start: localName, count: Int(xmlStrlen(localName)))
-  parser.start(name, XMLAttributes(base: attributes, count: Int(max(0, attributeCount))))
+  withParser(context) { $0.start(name, XMLAttributes(base: attributes, count: Int(max(0, attributeCount)))) }
 }
 
 private func saxEndElement(
@@ -248,26 +252,28 @@ private func saxEndElement(
   _ prefix: UnsafePointer<xmlChar>?,
   _ uri: UnsafePointer<xmlChar>?
 ) {
-  parser(context)?.end()
+  withParser(context) { $0.end() }
 }
 
 private func saxCharacters(
   _ context: UnsafeMutableRawPointer?, _ bytes: UnsafePointer<xmlChar>?, _ count: Int32
 ) {
-  guard let parser = parser(context), let bytes, count > 0 else { return }
-  parser.text(UnsafeBufferPointer(start: bytes, count: Int(count)))
+  guard let bytes, count > 0 else { return }
+  withParser(context) { $0.text(UnsafeBufferPointer(start: bytes, count: Int(count))) }
 }
 
 private func saxInternalSubset(
   _ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?, _ externalID: UnsafePointer<xmlChar>?,
   _ systemID: UnsafePointer<xmlChar>?
 ) {
-  guard let parser = parser(context), !parser.allowsDoctype else { return }
-  let position = parser.currentPosition()
-  parser.stop(XMLParseFailure(reason: .doctype, code: 0, line: position.line, column: position.column))
+  withParser(context) { parser in
+    guard !parser.allowsDoctype else { return }
+    let position = parser.currentPosition()
+    parser.stop(XMLParseFailure(reason: .doctype, code: 0, line: position.line, column: position.column))
+  }
 }
 
 private func saxError(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
-  guard let parser = parser(context), let error else { return }
-  parser.error(error)
+  guard let error else { return }
+  withParser(context) { $0.error(error) }
 }
