@@ -47,10 +47,9 @@ public struct Payload: Sendable, Hashable {
     case location(Location)
     /// Type 50: voice or video call (`voipmsg`, `voipinvitemsg`).
     case call(Call)
-    /// `<sysmsg type="revokemsg">` (Type 10002) or a bare `<revokemsg>`.
+    /// `<sysmsg type="revokemsg">` (Type 10002) or a bare `<revokemsg>`. Type 10000 texts
+    /// with markup are not XML: read them with ``SystemNotice/init(markup:)``.
     case recall(SystemNotice)
-    /// A Type 10000 system text, markup stripped and classified.
-    case system(SystemNotice)
     /// Well-formed XML whose shape Beizhu does not know; `root` is the root element's name.
     case unknown(root: String)
   }
@@ -247,7 +246,6 @@ extension Payload {
     case .location: .location
     case .call: .call
     case .recall: .system
-    case .system(let notice): notice.event == .pat ? .pat : .system
     case .unknown: .other
     }
   }
@@ -266,7 +264,7 @@ extension Payload {
     case .appMessage(let app): app.title
     case .location(let location): location.poiName ?? location.label ?? ""
     case .call(let call): call.text
-    case .recall(let notice), .system(let notice): notice.text
+    case .recall(let notice): notice.text
     case .image, .voice, .video, .emoji, .unknown: ""
     }
   }

@@ -123,9 +123,10 @@ import Testing
     #expect(!collector.text.contains("lollol"))
   }
 
-  /// libxml2 2.9.14's own guard, with the default tree builder that does declare entities:
-  /// with our options (no `HUGE`) the billion laughs ends with an entity error, and the file
-  /// entity is not substituted.
+  /// libxml2 2.9.14's own guard, the last line of defence: with the default tree builder (which
+  /// does declare entities) and, as a worst case, `NOENT` added to our options (but never
+  /// `HUGE`), the billion laughs still ends with an entity-loop error, and the refusing loader
+  /// keeps `/etc/passwd` out of the tree.
   @Test func libxml2AmplificationGuardHoldsWithOurOptions() throws {
     LibXML2Safety.ensureInstalled()
     var laughs = try PayloadFixtures.ours("hostile/billion_laughs.xml")
@@ -176,5 +177,30 @@ import Testing
     #expect(failure?.reason == .malformed)
     #expect(failure?.line == 3)
     #expect(failure?.code == Int32(XML_ERR_TAG_NAME_MISMATCH.rawValue))
+  }
+}
+
+@Suite struct PayloadParserConcurrencyTests {
+  /// The process-wide setup runs once however many parsers start at the same time; each task
+  /// owns its parser.
+  @Test func parsersOnManyTasksAgree() async throws {
+    let xml = try PayloadFixtures.sample("payloads/appmsg_2000_transfer_friend_pays_paysubtype1.xml")
+    let amounts = await withTaskGroup(of: Int64.self) { group in
+      for _ in 0..<8 {
+        group.addTask {
+          let parser = PayloadParser()
+          var total: Int64 = 0
+          for _ in 0..<200 {
+            if case .transfer(let transfer) = try? parser.parse(xml).content {
+              total += transfer.amountFen ?? 0
+            }
+          }
+          return total
+        }
+      }
+      return await group.reduce(into: [Int64]()) { $0.append($1) }
+    }
+    #expect(amounts == Array(repeating: 200 * 19800, count: 8))
+    #expect(LibXML2Safety.refusesExternalEntities)
   }
 }
