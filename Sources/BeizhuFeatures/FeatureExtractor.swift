@@ -121,7 +121,7 @@ public struct FeatureExtractor: Sendable {
       result.keywords += evidence
 
       let shippingWords = evidence.filter { $0.category == .shipping }.flatMap(\.words)
-      if Self.isTextual(message.kind) {
+      if Self.isTextual(message.kind), !shippingWords.isEmpty || Self.digitCount(message.text) >= 9 {
         let tracking = ContactDetails.trackingNumbers(
           in: message.text, shippingContext: !shippingWords.isEmpty)
         if !shippingWords.isEmpty || !tracking.isEmpty {
@@ -152,6 +152,13 @@ public struct FeatureExtractor: Sendable {
     result.payments += paymentsInWords(result)
     result.payments.sort { $0.time < $1.time }
     return result
+  }
+
+  /// ASCII digits in `text`, counted over bytes (a tracking number needs at least 9).
+  static func digitCount(_ text: String) -> Int {
+    var count = 0
+    for byte in text.utf8 where byte >= 0x30 && byte <= 0x39 { count += 1 }
+    return count
   }
 
   /// Kinds whose text is a person's words (not a media placeholder or raw media XML).

@@ -22,14 +22,26 @@ public enum SystemLine: String, Sendable, Hashable, Codable {
     default:
       return message.side == .system ? .notice : nil
     }
+    let generatedKind = message.kind == .system || message.kind == .pat || message.side == .system
+    // Most messages are people's words: one byte pass rules them out before any String work.
+    guard generatedKind || mayBeGenerated(message.text) else { return nil }
     let text = stripMarkup(message.text)
     if text.hasPrefix("你领取了"), text.hasSuffix("的红包") { return .redPacketOpenedByMe }
     if text.hasSuffix("领取了你的红包") { return .redPacketOpenedByFriend }
     if text == SystemText.greetingMarker { return .greetingMarker }
     if SystemText.isAutoAccept(text) { return .autoAccept }
-    if message.kind == .system || message.kind == .pat || message.side == .system { return .notice }
+    if generatedKind { return .notice }
     if message.side == .friend, looksGenerated(text) { return .notice }
     return nil
+  }
+
+  /// Fragments of every generated text this type recognises.
+  private static let markers = PatternMatcher(strings: [
+    "领取了", SystemText.greetingMarker, SystemText.autoAccept, "你已添加了", "撤回了一条消息", "对方开启了朋友验证", "对方已收款",
+  ])
+
+  private static func mayBeGenerated(_ text: String) -> Bool {
+    markers.containsMatch(in: text)
   }
 
   /// Notices an exporter may have typed as the friend's text.
