@@ -2,9 +2,21 @@ import Testing
 @testable import BeizhuCompose
 
 @Test func scratch() {
-  let n = NameNormalizer()
-  for s in ["ღ甜甜の小屋🌸", "❀Ⓜ️ⓘⓐ❀", "B²代购Mia", "ㅤ", "Coco 🍊", "小鹿🦌", "陈晨Chen", "林小雨🌷", "꧁༺陳曉明༻꧂", "𠮷田", "Ｍｉａ１２３", "Mia V:mia520", "王丽13800138000", "👨‍👩‍👧小王", "🇨🇳李华", "1️⃣号小美", "Z̷̢a̶l̸g̵o̷", "Zoë", "韩国代购小美", "さくら", "甜甜♡☆", "\u{200B}\u{202E}小美\u{FEFF}", "Lily1990", "wxid_lxy2023skin", "𝓜𝓲𝓪", "⑧⑧小美", "王 丽", "Mary Jane", "【小美】", "阿卜杜·买买提", "小美(杭州)", "头髮", "頭髮很長"] {
-    let r = n.normalize(s, alias: "", id: "wxid_x")
-    print(s, "→", r.name, r.changes.map { "\($0.reason.rawValue):\($0.removed)>\($0.replacement)" }, r.phones, r.needsReview)
+  let p = LegacyRemarkParser()
+  print("gaz", p.gazetteer.cityCount)
+  for s in ["王姐老客户", "阿杰 健身房", "赵阿姨想做代理", "北京/王强/IT Y 13800138000", "8.11回访", "王姐-老客户", "Coco(同事介绍)", "赵阿姨(想做代理)", "高中同学陈晨", "1K小美811", "3D王姐1105", "C4阿杰", "1K小美F811", "1K小美杭州811", "8/11", "0811", "8月11日", "8-11回访", "李朝阳", "王姐杭州", "A类 张总 VIP", "陈晨Chen", "2024.8.11 复购 小美🌸", "1K811", "111回访", "小美520"] {
+    let r = p.parse(remark: s)
+    print(s, "→", r.pieces.map { "\($0.kind.rawValue):\($0.text)=\($0.value)" })
   }
+  let c = RemarkComposer()
+  let out = c.compose(for: [
+    .init(id: "a", nickname: "小美🌸", level: 1, revisit: RevisitDate(month: 8, day: 11)),
+    .init(id: "b", nickname: "ღ小美の", region: "浙江 杭州", level: 1, revisit: RevisitDate(month: 8, day: 11)),
+    .init(id: "c", nickname: "小美", level: 1, revisit: RevisitDate(month: 8, day: 11)),
+    .init(id: "d", nickname: "王丽", oldRemark: "王姐-老客户", oldTags: ["客户", "老客户"], level: 3, role: .agent, revisit: RevisitDate(month: 11, day: 5)),
+    .init(id: "e", nickname: "阿杰", oldRemark: "C4阿杰", level: 4),
+    .init(id: "f", nickname: "x", oldRemark: "北京/王强/IT Y 13800138000", level: 5),
+    .init(id: "g", nickname: "欧阳娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜", level: 2, revisit: RevisitDate(month: 12, day: 25)),
+  ])
+  for o in out { print(o.id, o.remark, o.tags, o.description, o.phones, o.section, o.reviewReasons, o.accounting.entries.map { "\($0.piece.text)→\($0.destination)" }) }
 }
