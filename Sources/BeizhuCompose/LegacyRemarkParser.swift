@@ -91,10 +91,10 @@ public struct LegacyRemarkParser: Sendable {
       #"(?:(?:回访|跟进|复购|联系)[:：]?)?(?<![0-9])(?:(?:20)?[0-9]{2}[./\-年])?([0-9]{1,2})(?:[./\-]|月)([0-9]{1,2})(?:日|号)?(?![0-9])(?:回访|复购|跟进|再联系|联系|提醒)?"#
   )
   private static let compactDate: NSRegularExpression? = try? NSRegularExpression(
-    pattern: #"(?<![0-9])(?<![A-Za-z]{3})([0-9]{3,4})(?![0-9])(?:回访|复购|跟进|再联系|联系|提醒)?"#
+    pattern: #"(?<![0-9])([0-9]{3,4})(?![0-9])(?:回访|复购|跟进|再联系|联系|提醒)?"#
   )
   private static let schemeCode: NSRegularExpression? = try? NSRegularExpression(
-    pattern: #"^[\s\x{1}]*(?:(C)([1-6])([KD])?|([1-6])([KDC])|([1-6])(?=\p{Han}))"#
+    pattern: #"^[\s\x{1}]*(?:(C)([1-6])([KD])?|([1-6])([KDC])|([1-6])(?=\p{Han})(?!类))"#
   )
   private static let levelOrGrade: NSRegularExpression? = try? NSRegularExpression(
     pattern: #"(?<![0-9A-Za-z])(?:([1-6])类|([A-E])(?:类|级|类客户|级客户))"#
