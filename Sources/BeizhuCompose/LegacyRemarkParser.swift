@@ -27,7 +27,9 @@ public struct LegacyRemarkParser: Sendable {
     }
     var rest = description
     for match in PhoneNumberScanner.matches(in: description).reversed() {
-      pieces.append(.init(kind: .phone, text: String(description[match.range]), value: match.digits, source: .description))
+      pieces.append(
+        .init(kind: .phone, text: String(description[match.range]), value: match.digits, source: .description)
+      )
       rest.replaceSubrange(match.range, with: " ")
     }
     let text = rest.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -213,7 +215,8 @@ public struct LegacyRemarkParser: Sendable {
 
   private func readLatin(_ range: Range<Int>, _ work: inout Work, nameClaimed: inout Bool) {
     let word = String(work.characters[range]).uppercased()
-    let previousIsHan = range.lowerBound > 0 && runClass(work.characters[range.lowerBound - 1]) == .han
+    let previousIsHan =
+      range.lowerBound > 0 && runClass(work.characters[range.lowerBound - 1]) == .han
       && !work.claimed[range.lowerBound - 1] || previousIsName(range.lowerBound, work)
     if RemarkLexicon.vip.contains(word) {
       work.claim(range, kind: .vip, value: word)

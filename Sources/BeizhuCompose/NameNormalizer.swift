@@ -11,7 +11,9 @@ public struct NameNormalizer: Sendable {
   /// The converter for Traditional → Simplified; `nil` leaves Traditional text alone.
   public var converter: ChineseConverter?
 
-  public init(maxCharacters: Int = 64, converter: ChineseConverter? = ChineseConverter.traditionalToSimplified) {
+  public init(
+    maxCharacters: Int = 64, converter: ChineseConverter? = ChineseConverter.traditionalToSimplified
+  ) {
     self.maxCharacters = maxCharacters
     self.converter = converter
   }

@@ -11,7 +11,8 @@ enum PhoneNumberScanner {
   }
 
   private static let pattern: NSRegularExpression? = try? NSRegularExpression(
-    pattern: #"(?:(?:tel|TEL|Tel|电话|手机|手机号|☎|📞)\s*[:：]?\s*)?(?<![0-9])(?:(?:\+?86)[\s-]?)?(?:1[3-9][0-9](?:[\s-]?[0-9]{4}){2}|0[1-9][0-9]{1,2}-?[0-9]{7,8})(?![0-9])"#
+    pattern:
+      #"(?:(?:tel|TEL|Tel|电话|手机|手机号|☎|📞)\s*[:：]?\s*)?(?<![0-9])(?:(?:\+?86)[\s-]?)?(?:1[3-9][0-9](?:[\s-]?[0-9]{4}){2}|0[1-9][0-9]{1,2}-?[0-9]{7,8})(?![0-9])"#
   )
 
   /// Every phone number in `text`, in order.

@@ -166,7 +166,8 @@ public struct RemarkComposer: Sendable {
       id: input.id, remark: "", name: "", level: level, role: role, revisit: revisit,
       tags: Self.unique(tags.filter { !$0.isEmpty }),
       description: Self.unique(descriptionParts.filter { !$0.isEmpty }).joined(separator: "；"),
-      phones: Self.unique(phones.filter { !$0.isEmpty }), accounting: accounting, normalizedName: nicknameName,
+      phones: Self.unique(phones.filter { !$0.isEmpty }), accounting: accounting,
+      normalizedName: nicknameName,
       legacy: legacy, reviewReasons: Self.unique(reviewReasons), section: "", revisitSearchCollisions: 0)
     var draft = Draft(
       result: result, prefix: prefix, dateCode: dateCode, fullName: name,
@@ -246,9 +247,12 @@ public struct RemarkComposer: Sendable {
     if let city = draft.city, !shown.contains(city) { fixedExtras.append(city) }
     let letters = RemarkLexicon.disambiguatorLetters.map { String($0) }
     // Letters, then pairs, then triples: enough for any population a budget can hold.
-    let suffixes = letters.lazy.map { $0 }
+    let suffixes =
+      letters.lazy.map { $0 }
       + letters.lazy.flatMap { first in letters.lazy.map { first + $0 } }
-      + letters.lazy.flatMap { first in letters.lazy.flatMap { second in letters.lazy.map { first + second + $0 } } }
+      + letters.lazy.flatMap { first in
+        letters.lazy.flatMap { second in letters.lazy.map { first + second + $0 } }
+      }
     return (fixedExtras.lazy + suffixes).lazy.map { extra in
       self.fit(name: draft.fullName, prefix: draft.prefix, extra: extra, dateCode: draft.dateCode)
     }

@@ -6,7 +6,8 @@ enum ComposeFixtures {
   static let testdata = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("testdata/compose")
   static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("../shared/formats/samples")
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+      "../shared/formats/samples")
 
   /// Rows of a TSV file, comment lines skipped, `\u{XXXX}` escapes decoded.
   static func rows(_ name: String) -> [[String]] {
@@ -15,7 +16,9 @@ enum ComposeFixtures {
     }
     return text.split(separator: "\n", omittingEmptySubsequences: true)
       .filter { !$0.hasPrefix("#") }
-      .map { line in line.split(separator: "\t", omittingEmptySubsequences: false).map { unescape(String($0)) } }
+      .map { line in
+        line.split(separator: "\t", omittingEmptySubsequences: false).map { unescape(String($0)) }
+      }
   }
 
   static func unescape(_ text: String) -> String {

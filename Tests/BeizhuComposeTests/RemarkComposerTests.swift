@@ -10,7 +10,9 @@ import Testing
   @Test func writesTheSchemeTemplate() {
     let out = composer.compose(for: [
       .init(id: "a", nickname: "小美🌸", level: 1, role: .customer, revisit: RevisitDate(month: 8, day: 11)),
-      .init(id: "b", nickname: "王丽", oldRemark: "王姐", level: 3, role: .agent, revisit: RevisitDate(month: 11, day: 5)),
+      .init(
+        id: "b", nickname: "王丽", oldRemark: "王姐", level: 3, role: .agent,
+        revisit: RevisitDate(month: 11, day: 5)),
       .init(id: "c", nickname: "阿杰", level: 4, role: .channel),
     ])
     #expect(out.map(\.remark) == ["1K小美811", "3D王姐1105", "C4阿杰"])
@@ -39,7 +41,9 @@ import Testing
 
   @Test func aShortenedOldNameStaysWholeInTheDescription() {
     let name = "Maximilianalexanderthegreatestofall"
-    let out = composer.compose(for: [.init(id: "a", oldRemark: name, level: 1, revisit: RevisitDate(month: 1, day: 1))])
+    let out = composer.compose(for: [
+      .init(id: "a", oldRemark: name, level: 1, revisit: RevisitDate(month: 1, day: 1))
+    ])
     #expect(RemarkBudget.units(of: out[0].remark) <= 32)
     #expect(out[0].description.contains(name))
     #expect(out[0].accounting.entries.first?.destination == .description)

@@ -24,7 +24,9 @@ import Testing
       let document = try? JSONDecoder().decode(Document.self, from: data)
     else { return [] }
     return document.contacts.filter { $0.type == "friend" }.map {
-      Friend(id: $0.username, alias: $0.alias, nickname: $0.nickname, remark: $0.remark, tags: $0.labels, region: $0.region)
+      Friend(
+        id: $0.username, alias: $0.alias, nickname: $0.nickname, remark: $0.remark, tags: $0.labels,
+        region: $0.region)
     }
   }
 
@@ -32,9 +34,15 @@ import Testing
     let url = ComposeFixtures.samples.appendingPathComponent("memotrace/contacts.csv")
     guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
     // This file has no quoted fields; a real importer handles quoting.
-    return text.split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-      .filter { $0.count >= 16 && $0[2] == "3" && !$0[0].hasSuffix("@chatroom") }
-      .map { Friend(id: $0[0], alias: $0[1], nickname: $0[4], remark: $0[3], tags: $0[9] == "None" ? [] : [$0[9]], region: "\($0[14]) \($0[15])") }
+    return text.split(whereSeparator: \.isNewline).dropFirst().map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
+    .filter { $0.count >= 16 && $0[2] == "3" && !$0[0].hasSuffix("@chatroom") }
+    .map {
+      Friend(
+        id: $0[0], alias: $0[1], nickname: $0[4], remark: $0[3], tags: $0[9] == "None" ? [] : [$0[9]],
+        region: "\($0[14]) \($0[15])")
+    }
   }
 
   @Test func samplesAreThere() {
@@ -46,12 +54,17 @@ import Testing
   func friendsGetCleanNamesAndKeepTheirOldRemarks(_ exporter: String) {
     let friends = exporter == "weflow" ? Self.weflowFriends() : Self.memotraceFriends()
     let inputs = friends.map {
-      ComposeInput(id: $0.id, alias: $0.alias, nickname: $0.nickname, oldRemark: $0.remark, oldTags: $0.tags, region: $0.region, level: 4)
+      ComposeInput(
+        id: $0.id, alias: $0.alias, nickname: $0.nickname, oldRemark: $0.remark, oldTags: $0.tags,
+        region: $0.region, level: 4)
     }
     let out = RemarkComposer().compose(for: inputs)
     for result in out {
       #expect(!result.name.contains { CharacterClass.isEmoji($0) }, "\(result.id)")
-      #expect(!result.name.unicodeScalars.contains { CharacterClass.isInvisible($0) || CharacterClass.ornamentLetters.contains($0) })
+      #expect(
+        !result.name.unicodeScalars.contains {
+          CharacterClass.isInvisible($0) || CharacterClass.ornamentLetters.contains($0)
+        })
       #expect(!result.name.contains("の"))
       #expect(result.accounting.droppedInformation.isEmpty)
     }
