@@ -31,6 +31,8 @@ public struct ComposedRemark: Sendable, Hashable {
   public var section: String
   /// How many phone numbers in the population a search for the revisit code also finds.
   public var revisitSearchCollisions: Int
+  /// Set when searching the revisit code would also list many strangers' phone numbers.
+  public var revisitSearchWarning: Bool = false
 
   /// Whether the friend needs a human look.
   public var needsReview: Bool { !reviewReasons.isEmpty }

@@ -35,6 +35,7 @@ public struct RemarkComposer: Sendable {
       result.section = ContactSortKey.section(for: draft.remark)
       if let code = result.revisit?.code {
         result.revisitSearchCollisions = phoneBook.filter { $0.contains(code) }.count
+        result.revisitSearchWarning = result.revisitSearchCollisions >= searchCollisionThreshold
       }
       return result
     }

@@ -115,7 +115,11 @@ import Testing
       ComposeInput(id: "p\($0)", nickname: "客\($0)", level: 4, revisit: date, phones: ["1381105000\($0)"])
     }
     let out = composer.compose(for: inputs)
-    #expect(out.allSatisfy { $0.revisitSearchCollisions == 5 })
+    #expect(out.allSatisfy { $0.revisitSearchCollisions == 5 && $0.revisitSearchWarning })
+    let quiet = composer.compose(for: [
+      .init(id: "q", nickname: "小美", level: 1, revisit: date, phones: ["13800138000"])
+    ])
+    #expect(quiet[0].revisitSearchCollisions == 0 && !quiet[0].revisitSearchWarning)
   }
 
   @Test func composingTheOutputAgainChangesNothing() {
