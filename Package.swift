@@ -22,6 +22,12 @@ let package = Package(
       pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
     ),
+    // OpenCC for phrase-level Traditional → Simplified; only BeizhuCompose links it.
+    .systemLibrary(
+      name: "COpenCC",
+      pkgConfig: "opencc",
+      providers: [.apt(["libopencc-dev"]), .brew(["opencc"])]
+    ),
     .target(name: "BeizhuCore"),
     .target(name: "BeizhuImport", dependencies: ["BeizhuCore", "CLibXML2"]),
     .target(
@@ -30,7 +36,9 @@ let package = Package(
     ),
     .target(name: "BeizhuFeatures", dependencies: ["BeizhuCore"], resources: [.process("Lexicons")]),
     .target(name: "BeizhuClassify", dependencies: ["BeizhuCore", "BeizhuFeatures"], resources: [.process("Presets")]),
-    .target(name: "BeizhuCompose", dependencies: ["BeizhuCore"], resources: [.process("Data")]),
+    .target(
+      name: "BeizhuCompose", dependencies: ["BeizhuCore", "COpenCC"], resources: [.process("Data")]
+    ),
     .target(name: "BeizhuPlan", dependencies: ["BeizhuCore", "BeizhuFeatures", "BeizhuClassify", "BeizhuCompose"]),
     .target(name: "BeizhuWrite", dependencies: ["BeizhuCore", "BeizhuPlan"]),
     .target(
