@@ -1,6 +1,7 @@
 import ArgumentParser
 import BeizhuCore
 import BeizhuKit
+import BeizhuWrite
 import BeizhuWorkspace
 import Foundation
 
@@ -47,7 +48,7 @@ extension BeizhuCommand {
             Timestamps.iso(friend.lastMessage, zone: zone) ?? "-",
           ])
         }
-        Output.out(Output.table(rows))
+        Output.out(TerminalText.table(rows))
         Output.err("\(friends.count) friends, \(excluded) excluded.")
       }
     }

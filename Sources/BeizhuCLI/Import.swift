@@ -1,6 +1,7 @@
 import ArgumentParser
 import BeizhuImport
 import BeizhuKit
+import BeizhuWrite
 import Foundation
 
 extension BeizhuCommand {
@@ -70,7 +71,7 @@ enum ImportSummaryText {
     let byFormat = report.filesByFormat.sorted { $0.key < $1.key }
     if !byFormat.isEmpty {
       lines.append("")
-      lines.append(Output.table([["format", "files"]] + byFormat.map { [$0.key, String($0.value)] }))
+      lines.append(TerminalText.table([["format", "files"]] + byFormat.map { [$0.key, String($0.value)] }))
     }
     lines.append("")
     let excludedDetail = summary.excludedByKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }

@@ -20,11 +20,13 @@ public struct ImportOptions: Sendable {
 public enum PipelineError: LocalizedError, Sendable {
   case workspace(WorkspaceError)
   case importStopped(String)
+  case plan(PlanError)
 
   public var errorDescription: String? {
     switch self {
     case .workspace(let error): error.errorDescription
     case .importStopped(let reason): "import stopped: \(reason) / 导入中止"
+    case .plan(let error): error.errorDescription
     }
   }
 }

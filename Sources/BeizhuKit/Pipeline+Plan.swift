@@ -1,0 +1,107 @@
+import BeizhuClassify
+import BeizhuCompose
+import BeizhuCore
+import BeizhuFeatures
+import BeizhuPlan
+import BeizhuWorkspace
+import Foundation
+
+/// What `plan` needs beyond the workspace.
+public struct PlanRequest: Sendable {
+  /// A preset id (`weishang`) or the path of a scheme file.
+  public var scheme: String
+  /// The user's own product words (`--products FILE`).
+  public var products: [String]
+  public var options: PlanOptions
+  /// Session gap in seconds (default 6 h; a gap of exactly this keeps one session).
+  public var sessionGap: Int64?
+
+  public init(scheme: String = "weishang", products: [String] = [], options: PlanOptions, sessionGap: Int64? = nil) {
+    self.scheme = scheme
+    self.products = products
+    self.options = options
+    self.sessionGap = sessionGap
+  }
+}
+
+/// Failures of `plan` that are the user's to fix (a bad scheme or product file).
+public enum PlanError: LocalizedError, Sendable {
+  case scheme(String)
+  case lexicon(String)
+  case unknownFriend(String)
+
+  public var errorDescription: String? {
+    switch self {
+    case .scheme(let message): message
+    case .lexicon(let message): "cannot load the word lists / 词库加载失败: \(message)"
+    case .unknownFriend(let id): "no friend with id or WeChat ID \(id) in the workspace / 工作区中没有该好友: \(id)"
+    }
+  }
+}
+
+extension Pipeline {
+  /// Loads a preset by id, else a scheme file by path.
+  public static func loadScheme(_ nameOrPath: String) throws(PlanError) -> Scheme {
+    do {
+      if Scheme.presets.contains(nameOrPath) || !FileManager.default.fileExists(atPath: nameOrPath) {
+        return try Scheme.load(named: nameOrPath)
+      }
+      return try Scheme(contentsOf: URL(fileURLWithPath: nameOrPath))
+    } catch let error as SchemeError {
+      throw .scheme(error.errorDescription ?? "invalid scheme")
+    } catch {
+      throw .scheme(String(describing: error))
+    }
+  }
+
+  static func makePlanner(_ request: PlanRequest) throws(PlanError) -> Planner {
+    let scheme = try loadScheme(request.scheme)
+    var featureOptions = FeatureOptions()
+    if let gap = request.sessionGap { featureOptions.sessionGap = gap }
+    do {
+      let extractor = try FeatureExtractor(products: request.products, options: featureOptions)
+      return Planner(scheme: scheme, extractor: extractor)
+    } catch {
+      throw .lexicon(String(describing: error))
+    }
+  }
+
+  /// The dry run: classifies every friend in the workspace and composes their remarks.
+  ///
+  /// Friends are read one chat at a time; only the compact features stay in memory.
+  public static func plan(workspace: Workspace, request: PlanRequest) throws(PipelineError) -> (
+    document: PlanDocument, decisions: [PlanDecision]
+  ) {
+    do {
+      let planner = try makePlanner(request)
+      var classified: [(contact: Contact, features: FriendFeatures, classification: Classification)] = []
+      for contact in try workspace.contacts(kind: .friend) {
+        let messages = try workspace.messages(forContact: contact.id)
+        let (features, classification, _) = planner.classify(
+          PlanSubject(contact: contact, messages: messages), options: request.options)
+        classified.append((contact, features, classification))
+      }
+      return planner.plan(classified, options: request.options, excluded: try workspace.excludedCount())
+    } catch let error as PlanError {
+      throw .plan(error)
+    } catch let error as WorkspaceError {
+      throw .workspace(error)
+    } catch {
+      throw .importStopped(String(describing: error))
+    }
+  }
+
+  /// One friend's decision with the messages it rests on (`beizhu show ID`).
+  public static func show(id: String, workspace: Workspace, request: PlanRequest) throws(PipelineError) -> (
+    decision: PlanDecision, messages: [Message]
+  ) {
+    let (_, decisions) = try plan(workspace: workspace, request: request)
+    guard let decision = decisions.first(where: { $0.subject.id == id || (!$0.subject.alias.isEmpty && $0.subject.alias == id) })
+    else { throw .plan(.unknownFriend(id)) }
+    do {
+      return (decision, try workspace.messages(forContact: decision.subject.id))
+    } catch {
+      throw .workspace(error)
+    }
+  }
+}
