@@ -55,7 +55,7 @@ func mtImport(
       }
     }
   } catch {
-    collected.rejection = error as? ImportError ?? .readFailed(offset: -1, reason: "\(error)")
+    collected.rejection = error
   }
   return collected
 }
