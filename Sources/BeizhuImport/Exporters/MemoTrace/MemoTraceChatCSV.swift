@@ -195,7 +195,7 @@ struct MemoTraceChatCSV {
       let contradicts =
         row.isSender
         ? (sender == decision.friendID && !sender.isEmpty)
-        : (decision.ownerIDs.contains(sender) || context.isOwner(id: sender))
+        : (decision.ownerIDs.contains(sender) || ownersSeen.contains(sender) || context.isOwner(id: sender))
       if contradicts && !row.isSystem {
         try notices.once(
           Issue(
