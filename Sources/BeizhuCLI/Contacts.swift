@@ -19,12 +19,11 @@ extension BeizhuCommand {
     @Option(name: .long, help: "Output format.")
     var format: OutputFormat = .text
 
-    @Option(name: .long, help: "Time zone for first/last message times.")
-    var timeZone: String = "Asia/Shanghai"
+    @OptionGroup var zoneOption: TimeZoneOption
 
     func run() throws {
       let workspace = try workspaceOptions.open()
-      let zone = TimeZone(identifier: timeZone) ?? .current
+      let zone = zoneOption.zone
       let friends: [FriendSummary]
       let excluded: Int
       do {

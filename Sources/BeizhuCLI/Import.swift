@@ -23,6 +23,7 @@ extension BeizhuCommand {
 
     @OptionGroup var workspaceOptions: WorkspaceOptions
     @OptionGroup var importOptions: ImportOptionGroup
+    @OptionGroup var zoneOption: TimeZoneOption
 
     @Option(name: .long, help: "Output format.")
     var format: OutputFormat = .text
@@ -34,7 +35,7 @@ extension BeizhuCommand {
       let workspace = try workspaceOptions.open()
       let summary: ImportSummary
       do {
-        summary = try Pipeline.importPaths(paths, into: workspace, options: importOptions.importOptions)
+        summary = try Pipeline.importPaths(paths, into: workspace, options: importOptions.importOptions(zone: zoneOption.zone))
       } catch {
         Output.err("error: \(error.errorDescription ?? "import failed")")
         throw ExitCode(1)

@@ -23,6 +23,7 @@ extension BeizhuCommand {
 
     @OptionGroup var workspaceOptions: WorkspaceOptions
     @OptionGroup var importOptions: ImportOptionGroup
+    @OptionGroup var zoneOption: TimeZoneOption
     @OptionGroup var planOptions: PlanOptionGroup
 
     @Flag(name: .long, help: "Import the paths into memory only; the workspace file is not touched.")
@@ -41,7 +42,7 @@ extension BeizhuCommand {
     }
 
     func run() throws {
-      let request = try planOptions.request()
+      let request = try planOptions.request(zone: zoneOption.zone)
       let workspace: Workspace
       do {
         workspace = noWorkspace ? try Workspace.inMemory() : try workspaceOptions.open()
@@ -51,7 +52,7 @@ extension BeizhuCommand {
       var exitCode: Int32 = 0
       if !paths.isEmpty {
         do {
-          let summary = try Pipeline.importPaths(paths, into: workspace, options: importOptions.importOptions)
+          let summary = try Pipeline.importPaths(paths, into: workspace, options: importOptions.importOptions(zone: zoneOption.zone))
           for issue in summary.report.issues where issue.severity >= .warning { Output.err(issue.description) }
           Output.err(ImportSummaryText.closingLine(summary))
           exitCode = summary.exitCode == 65 ? 65 : 0

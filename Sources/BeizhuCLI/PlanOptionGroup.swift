@@ -29,12 +29,8 @@ struct PlanOptionGroup: ParsableArguments {
   @Option(name: .long, help: "Hours of silence that start a new conversation (default 6).")
   var sessionGapHours: Double = 6
 
-  @Option(name: .long, help: "Time zone for dates (default Asia/Shanghai).")
-  var timeZone: String = "Asia/Shanghai"
-
   func validate() throws {
     if let today, Day(iso: today) == nil { throw ValidationError("--today must be YYYY-MM-DD, got '\(today)'") }
-    guard TimeZone(identifier: timeZone) != nil else { throw ValidationError("unknown time zone '\(timeZone)'") }
     guard sessionGapHours > 0 else { throw ValidationError("--session-gap-hours must be positive") }
   }
 
@@ -46,8 +42,7 @@ struct PlanOptionGroup: ParsableArguments {
       .filter { !$0.isEmpty && !$0.hasPrefix("#") }
   }
 
-  func request() throws -> PlanRequest {
-    let zone = TimeZone(identifier: timeZone) ?? Day.defaultTimeZone
+  func request(zone: TimeZone) throws -> PlanRequest {
     let day = today.flatMap(Day.init(iso:)) ?? Day(unixTime: Int64(Date().timeIntervalSince1970), timeZone: zone)
     var pinned: [String: PinnedValues] = [:]
     if let overrides {

@@ -16,13 +16,14 @@ extension BeizhuCommand {
 
     @OptionGroup var workspaceOptions: WorkspaceOptions
     @OptionGroup var planOptions: PlanOptionGroup
+    @OptionGroup var zoneOption: TimeZoneOption
 
     @Flag(name: .long, help: "Also print every message of the private chat.")
     var messages = false
 
     func run() throws {
       let workspace = try workspaceOptions.open()
-      let request = try planOptions.request()
+      let request = try planOptions.request(zone: zoneOption.zone)
       let shown: (decision: PlanDecision, messages: [Message])
       do {
         shown = try Pipeline.show(id: id, workspace: workspace, request: request)

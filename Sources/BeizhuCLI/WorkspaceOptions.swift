@@ -17,13 +17,10 @@ struct WorkspaceOptions: ParsableArguments {
   }
 }
 
-/// Options of commands that import.
-struct ImportOptionGroup: ParsableArguments {
-  @Option(name: .long, help: "Time zone of exports that write local times without an offset.")
+/// `--time-zone`: exports write local times without an offset; dates are shown in this zone.
+struct TimeZoneOption: ParsableArguments {
+  @Option(name: .long, help: "Time zone of local times in exports and of dates shown (default Asia/Shanghai).")
   var timeZone: String = "Asia/Shanghai"
-
-  @Option(name: .long, help: "Your own wxid, WeChat ID or name, when the exports do not reveal it.")
-  var owner: String?
 
   func validate() throws {
     guard TimeZone(identifier: timeZone) != nil else {
@@ -31,9 +28,15 @@ struct ImportOptionGroup: ParsableArguments {
     }
   }
 
-  var importOptions: ImportOptions {
-    ImportOptions(timeZone: TimeZone(identifier: timeZone) ?? .current, owner: owner)
-  }
+  var zone: TimeZone { TimeZone(identifier: timeZone) ?? .current }
+}
+
+/// Options of commands that import.
+struct ImportOptionGroup: ParsableArguments {
+  @Option(name: .long, help: "Your own wxid, WeChat ID or name, when the exports do not reveal it.")
+  var owner: String?
+
+  func importOptions(zone: TimeZone) -> ImportOptions { ImportOptions(timeZone: zone, owner: owner) }
 }
 
 /// `--format text|json`.
