@@ -18,7 +18,10 @@ public struct ChatlogImporter: FormatImporter {
   init(chunkSize: Int) { self.chunkSize = max(1, chunkSize) }
 
   public var formats: [FileFormat] {
-    [Self.contactsCSV, Self.contactsJSON, Self.chatroomCSV, Self.sessionCSV, Self.chatJSON, Self.chatCSV, Self.chatText]
+    [
+      Self.contactsCSV, Self.contactsJSON, Self.chatroomCSV, Self.sessionCSV, Self.chatJSON, Self.chatCSV,
+      Self.chatText,
+    ]
   }
 
   public func detect(_ probe: FileProbe) -> FileFormat? {
@@ -52,12 +55,18 @@ public struct ChatlogImporter: FormatImporter {
       let emitter = ExportFileEmitter(path: probe.path, sink: sink)
       let stream = try UTF8Stream(path: probe.path, chunkSize: chunkSize, onIssue: emitter.streamIssueHandler)
       switch format.name {
-      case Self.contactsCSV.name: try ChatlogContacts.readContactCSV(probe, stream: stream, emitter: emitter, context: context)
-      case Self.contactsJSON.name: try ChatlogContacts.readContactJSON(probe, stream: stream, emitter: emitter, context: context)
-      case Self.chatroomCSV.name: try ChatlogContacts.readChatroomCSV(probe, stream: stream, emitter: emitter, context: context)
-      case Self.sessionCSV.name: try ChatlogContacts.readSessionCSV(probe, stream: stream, emitter: emitter, context: context)
-      case Self.chatJSON.name: try ChatlogChats.readJSON(probe, stream: stream, emitter: emitter, context: context)
-      case Self.chatCSV.name: try ChatlogChats.readCSV(probe, stream: stream, emitter: emitter, context: context)
+      case Self.contactsCSV.name:
+        try ChatlogContacts.readContactCSV(probe, stream: stream, emitter: emitter, context: context)
+      case Self.contactsJSON.name:
+        try ChatlogContacts.readContactJSON(probe, stream: stream, emitter: emitter, context: context)
+      case Self.chatroomCSV.name:
+        try ChatlogContacts.readChatroomCSV(probe, stream: stream, emitter: emitter, context: context)
+      case Self.sessionCSV.name:
+        try ChatlogContacts.readSessionCSV(probe, stream: stream, emitter: emitter, context: context)
+      case Self.chatJSON.name:
+        try ChatlogChats.readJSON(probe, stream: stream, emitter: emitter, context: context)
+      case Self.chatCSV.name:
+        try ChatlogChats.readCSV(probe, stream: stream, emitter: emitter, context: context)
       case Self.chatText.name: try ChatlogText.read(probe, stream: stream, emitter: emitter, context: context)
       default: break
       }

@@ -19,7 +19,10 @@ public struct PyWxDumpImporter: FormatImporter {
   init(chunkSize: Int) { self.chunkSize = max(1, chunkSize) }
 
   public var formats: [FileFormat] {
-    [Self.chatCSV, Self.chatCSV2024, Self.chatJSON, Self.usersJSON, Self.userList, Self.sessionList, Self.labels]
+    [
+      Self.chatCSV, Self.chatCSV2024, Self.chatJSON, Self.usersJSON, Self.userList, Self.sessionList,
+      Self.labels,
+    ]
   }
 
   public func detect(_ probe: FileProbe) -> FileFormat? {
@@ -53,11 +56,14 @@ public struct PyWxDumpImporter: FormatImporter {
   {
     // The emitter lives only for this call, so the sink never really escapes.
     try withoutActuallyEscaping(sink) { (sink) throws(ImportError) in
-      try read(probe, format: format, context: context, emitter: ExportFileEmitter(path: probe.path, sink: sink))
+      try read(
+        probe, format: format, context: context, emitter: ExportFileEmitter(path: probe.path, sink: sink))
     }
   }
 
-  private func read(_ probe: FileProbe, format: FileFormat, context: ImportContext, emitter: ExportFileEmitter)
+  private func read(
+    _ probe: FileProbe, format: FileFormat, context: ImportContext, emitter: ExportFileEmitter
+  )
     throws(ImportError)
   {
     let stream = try UTF8Stream(path: probe.path, chunkSize: chunkSize, onIssue: emitter.streamIssueHandler)

@@ -7,7 +7,9 @@ enum ChatlogChats {
   static let systemSender = "系统消息"
 
   /// The JSON array, one element at a time (one-line files reach hundreds of MB).
-  static func readJSON(_ probe: FileProbe, stream: UTF8Stream, emitter: ExportFileEmitter, context: ImportContext)
+  static func readJSON(
+    _ probe: FileProbe, stream: UTF8Stream, emitter: ExportFileEmitter, context: ImportContext
+  )
     throws(ImportError)
   {
     let reader = JSONStreamReader(stream: stream)
@@ -21,20 +23,25 @@ enum ChatlogChats {
             "expected a JSON array of messages / 应为消息数组"))
       }
       while try reader.nextElement() {
-        let location = SourceLocation(path: probe.path, line: reader.currentLine, byteOffset: reader.byteOffset)
+        let location = SourceLocation(
+          path: probe.path, line: reader.currentLine, byteOffset: reader.byteOffset)
         let value = try reader.readValue()
         guard value.object != nil else {
           try emitter.issue(
             Issue(.warning, .badRecord, at: location, "expected a message object / 应为消息对象", hint: "skipped"))
           continue
         }
-        if let message = try message(from: value, at: location, fallback: fallback, ownerID: ownerID, emitter, context) {
+        if let message = try message(
+          from: value, at: location, fallback: fallback, ownerID: ownerID, emitter, context)
+        {
           try emitter.emit(.message(message))
         }
       }
     } catch {
       // A cut file keeps everything before the cut.
-      guard case .rejected(let issue) = error, issue.code == .truncated || issue.code == .badRecord else { throw error }
+      guard case .rejected(let issue) = error, issue.code == .truncated || issue.code == .badRecord else {
+        throw error
+      }
       try emitter.issue(issue)
     }
   }
@@ -77,7 +84,8 @@ enum ChatlogChats {
       if contradicts {
         try emitter.once("inconsistent") {
           ExportText.inconsistent(
-            path: path, line: location.line, offset: location.byteOffset, what: "isSelf contradicts the sender id")
+            path: path, line: location.line, offset: location.byteOffset,
+            what: "isSelf contradicts the sender id")
         }
       }
     }
@@ -106,7 +114,9 @@ enum ChatlogChats {
   }
 
   /// `Time,SenderName,Sender,TalkerName,Talker,Content`: the owner's rows have empty sender columns.
-  static func readCSV(_ probe: FileProbe, stream: UTF8Stream, emitter: ExportFileEmitter, context: ImportContext)
+  static func readCSV(
+    _ probe: FileProbe, stream: UTF8Stream, emitter: ExportFileEmitter, context: ImportContext
+  )
     throws(ImportError)
   {
     let reader = CSVReader(stream: stream)
@@ -123,7 +133,8 @@ enum ChatlogChats {
       }
       let timeText = record[safe: header["Time"]]
       guard let parsed = context.timeParser.parse(timeText) else {
-        try emitter.issue(ExportText.badTime(path: probe.path, line: record.line, offset: record.byteOffset, column: "Time"))
+        try emitter.issue(
+          ExportText.badTime(path: probe.path, line: record.line, offset: record.byteOffset, column: "Time"))
         continue
       }
       if parsed.lacksSeconds || parsed.isReformatted {
@@ -142,7 +153,8 @@ enum ChatlogChats {
       let writer: String? = isSelf ? ownerID : (sender.isEmpty ? nil : sender)
       let counterpart: String? = isGroup ? nil : (isSelf ? (talker.isEmpty ? nil : talker) : ownerID)
       var kind = isSystem ? MessageKind.system : ChatlogContent.kind(plain: content)
-      let transfer = isSystem ? nil : ChatlogContent.transfer(content, writer: writer, counterpart: counterpart)
+      let transfer =
+        isSystem ? nil : ChatlogContent.transfer(content, writer: writer, counterpart: counterpart)
       if transfer != nil { kind = .transfer }
       let message = Message(
         chat: chat, time: parsed.unixSeconds, side: side, kind: kind, text: content,

@@ -31,7 +31,8 @@ enum ChatlogContacts {
     let reader = LineReader(stream: stream)
     _ = try reader.next()  // header
     let folder = (probe.path as NSString).deletingLastPathComponent
-    let jsonBeside = FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("contact.json"))
+    let jsonBeside = FileManager.default.fileExists(
+      atPath: (folder as NSString).appendingPathComponent("contact.json"))
     while let line = try reader.next() {
       if line.text.isEmpty { continue }
       let fields = line.text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
@@ -52,7 +53,8 @@ enum ChatlogContacts {
         try emitter.once("preferred") {
           Issue(
             .note, .preferredSource, at: location,
-            "a remark or nickname contains a comma; names of such rows are taken from contact.json beside this file / 备注或昵称含逗号，以同目录 contact.json 为准")
+            "a remark or nickname contains a comma; names of such rows are taken from contact.json beside this file / 备注或昵称含逗号，以同目录 contact.json 为准"
+          )
         }
       } else {
         let names = splitNames(fields[2...])
@@ -84,7 +86,8 @@ enum ChatlogContacts {
           continue
         }
         while try reader.nextElement() {
-          let location = SourceLocation(path: probe.path, line: reader.currentLine, byteOffset: reader.byteOffset)
+          let location = SourceLocation(
+            path: probe.path, line: reader.currentLine, byteOffset: reader.byteOffset)
           let value = try reader.readValue()
           guard let id = value["userName"]?.text, !id.isEmpty else { continue }
           var contact = Contact(
@@ -122,7 +125,8 @@ enum ChatlogContacts {
             "\(fields.count) fields instead of 5: a group name contains a comma / 群名含逗号，已恢复"))
       }
       let contact = Contact(
-        id: fields[0], nickname: names.nickname, remark: names.remark, kind: ContactKind.fromID(fields[0]) ?? .group)
+        id: fields[0], nickname: names.nickname, remark: names.remark,
+        kind: ContactKind.fromID(fields[0]) ?? .group)
       try emitter.emit(.contact(contact, location))
     }
   }
@@ -148,7 +152,8 @@ enum ChatlogContacts {
         continue
       }
       if context.timeParser.parse(fields[fields.count - 1]) == nil {
-        try emitter.issue(ExportText.badTime(path: probe.path, line: line.number, offset: line.byteOffset, column: "NTime"))
+        try emitter.issue(
+          ExportText.badTime(path: probe.path, line: line.number, offset: line.byteOffset, column: "NTime"))
       }
       var contact = Contact(id: fields[0], kind: kind(fields[0], context))
       if fields.count == 5 {
@@ -163,7 +168,8 @@ enum ChatlogContacts {
       try emitter.issue(
         Issue(
           .note, .recoveredRow, at: firstShifted,
-          "\(shifted) session rows contain commas in the name or last message; their names were left out / 会话行含逗号，名称已略过"))
+          "\(shifted) session rows contain commas in the name or last message; their names were left out / 会话行含逗号，名称已略过"
+        ))
     }
   }
 }

@@ -70,15 +70,21 @@ enum ChatlogContent {
   /// The talker a chat file names: `<talker>_<YYYY-MM-DD>_<YYYY-MM-DD>` → `<talker>`, else the stem.
   static func talker(fromStem stem: String) -> (talker: String, from: String?) {
     let parts = stem.split(separator: "_", omittingEmptySubsequences: false)
-    guard parts.count >= 3, isDate(parts[parts.count - 1]), isDate(parts[parts.count - 2]) else { return (stem, nil) }
+    guard parts.count >= 3, isDate(parts[parts.count - 1]), isDate(parts[parts.count - 2]) else {
+      return (stem, nil)
+    }
     return (parts.dropLast(2).joined(separator: "_"), String(parts[parts.count - 2]))
   }
 
   /// `YYYY-MM-DD`.
   static func isDate(_ text: Substring) -> Bool {
     let bytes = Array(text.utf8)
-    guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
-    return bytes.enumerated().allSatisfy { index, byte in index == 4 || index == 7 || (byte >= 0x30 && byte <= 0x39) }
+    guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
+      return false
+    }
+    return bytes.enumerated().allSatisfy { index, byte in
+      index == 4 || index == 7 || (byte >= 0x30 && byte <= 0x39)
+    }
   }
 
   /// The chat a file without a talker column belongs to, from its name.

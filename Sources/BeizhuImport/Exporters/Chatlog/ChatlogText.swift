@@ -29,7 +29,8 @@ enum ChatlogText {
     let bytes = Array(line.utf8)
     let count = bytes.count
     func digits(_ range: Range<Int>) -> Bool {
-      range.lowerBound >= 0 && range.upperBound <= count && bytes[range].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+      range.lowerBound >= 0 && range.upperBound <= count
+        && bytes[range].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
     func byte(_ index: Int, is ascii: Unicode.Scalar) -> Bool {
       index >= 0 && index < count && bytes[index] == UInt8(ascii: ascii)
@@ -48,7 +49,8 @@ enum ChatlogText {
       layout = .full
       prefixEnd = end - 11
       date = String(decoding: bytes[end - 10..<end], as: UTF8.self)
-    } else if digits(end - 5..<end - 3), byte(end - 3, is: "-"), digits(end - 2..<end), byte(end - 6, is: " ") {
+    } else if digits(end - 5..<end - 3), byte(end - 3, is: "-"), digits(end - 2..<end), byte(end - 6, is: " ")
+    {
       layout = .monthDay
       prefixEnd = end - 6
       date = String(decoding: bytes[end - 5..<end], as: UTF8.self)
@@ -142,7 +144,8 @@ enum ChatlogText {
         }
       }
       guard let parsed = context.timeParser.parse(stamp) else {
-        try emitter.issue(ExportText.badTime(path: probe.path, line: current.line, offset: current.offset, column: "time"))
+        try emitter.issue(
+          ExportText.badTime(path: probe.path, line: current.line, offset: current.offset, column: "time"))
         return
       }
       let side: MessageSide
@@ -162,7 +165,8 @@ enum ChatlogText {
       if isGroup, side != .system { sender = writer }
       var kind = side == .system ? MessageKind.system : ChatlogContent.kind(plain: text)
       let counterpart: String? = isGroup ? nil : (side == .me ? (talker.isEmpty ? nil : talker) : ownerID)
-      let transfer = side == .system ? nil : ChatlogContent.transfer(text, writer: writer, counterpart: counterpart)
+      let transfer =
+        side == .system ? nil : ChatlogContent.transfer(text, writer: writer, counterpart: counterpart)
       if transfer != nil { kind = .transfer }
       try emitter.emit(
         .message(
@@ -220,7 +224,8 @@ enum ChatlogText {
 
   private static func ymd(_ text: String) -> (Int, Int, Int)? {
     let parts = text.prefix(10).split(separator: "-")
-    guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else {
+    guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+    else {
       return nil
     }
     return (year, month, day)

@@ -6,7 +6,9 @@ enum FlatJSONObject {
     let bytes = Array(text.utf8)
     var index = 0
     func skipSpace() {
-      while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D {
+      while index < bytes.count,
+        bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D
+      {
         index += 1
       }
     }
@@ -134,7 +136,9 @@ extension String {
     while let first = view.first, first == " " || first == "\t" || first == "\n" || first == "\r" {
       view = view.dropFirst()
     }
-    while let last = view.last, last == " " || last == "\t" || last == "\n" || last == "\r" { view = view.dropLast() }
+    while let last = view.last, last == " " || last == "\t" || last == "\n" || last == "\r" {
+      view = view.dropLast()
+    }
     return String(view)
   }
 }

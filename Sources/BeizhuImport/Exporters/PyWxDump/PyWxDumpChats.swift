@@ -10,10 +10,12 @@ enum PyWxDumpChats {
   static func header(_ probe: FileProbe) -> CSVHeader? {
     let line = probe.firstLine
     let delimiter: Character = line.contains("\t") ? "\t" : ","
-    let header = CSVHeader(line.split(separator: delimiter, omittingEmptySubsequences: false).map {
-      String($0).replacingQuotes
-    })
-    guard header.contains(all: requiredColumns), header.contains(all: ["msg"]) || header.contains(all: ["content"])
+    let header = CSVHeader(
+      line.split(separator: delimiter, omittingEmptySubsequences: false).map {
+        String($0).replacingQuotes
+      })
+    guard header.contains(all: requiredColumns),
+      header.contains(all: ["msg"]) || header.contains(all: ["content"])
     else { return nil }
     return header
   }
@@ -23,7 +25,9 @@ enum PyWxDumpChats {
     probe.firstLine.contains("\t") ? UInt8(ascii: "\t") : UInt8(ascii: ",")
   }
 
-  static func readCSV(_ probe: FileProbe, stream: UTF8Stream, emitter: ExportFileEmitter, context: ImportContext)
+  static func readCSV(
+    _ probe: FileProbe, stream: UTF8Stream, emitter: ExportFileEmitter, context: ImportContext
+  )
     throws(ImportError)
   {
     let reader = CSVReader(stream: stream, delimiter: delimiter(probe))
@@ -61,7 +65,8 @@ enum PyWxDumpChats {
       if row.createTime.isEmpty && record.fields.count < header.names.count {
         try emitter.issue(
           Issue(
-            .warning, .badRecord, at: SourceLocation(path: probe.path, line: record.line, byteOffset: record.byteOffset),
+            .warning, .badRecord,
+            at: SourceLocation(path: probe.path, line: record.line, byteOffset: record.byteOffset),
             "row has \(record.fields.count) fields, expected \(header.names.count); skipped / 列数不足，已跳过",
             hint: "the row may have been edited by hand"))
         continue
@@ -70,7 +75,9 @@ enum PyWxDumpChats {
     }
   }
 
-  static func readJSON(_ probe: FileProbe, stream: UTF8Stream, emitter: ExportFileEmitter, context: ImportContext)
+  static func readJSON(
+    _ probe: FileProbe, stream: UTF8Stream, emitter: ExportFileEmitter, context: ImportContext
+  )
     throws(ImportError)
   {
     let reader = JSONStreamReader(stream: stream)
@@ -108,7 +115,9 @@ enum PyWxDumpChats {
       }
     } catch {
       // A cut file keeps everything before the cut (FORMATS.md, IMPORTERS contract).
-      guard case .rejected(let issue) = error, issue.code == .truncated || issue.code == .badRecord else { throw error }
+      guard case .rejected(let issue) = error, issue.code == .truncated || issue.code == .badRecord else {
+        throw error
+      }
       try emitter.issue(issue)
     }
   }
@@ -126,7 +135,9 @@ extension String {
   fileprivate var replacingQuotes: String {
     var text = self
     if text.hasSuffix("\r") { text.removeLast() }
-    if text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") { text = String(text.dropFirst().dropLast()) }
+    if text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") {
+      text = String(text.dropFirst().dropLast())
+    }
     return text
   }
 }

@@ -28,7 +28,9 @@ enum PyWxDumpContacts {
   }
 
   /// `users.json`: `{wxid: user}`, streamed one user at a time.
-  static func readUsers(_ probe: FileProbe, stream: UTF8Stream, emitter: ExportFileEmitter, context: ImportContext)
+  static func readUsers(
+    _ probe: FileProbe, stream: UTF8Stream, emitter: ExportFileEmitter, context: ImportContext
+  )
     throws(ImportError)
   {
     let reader = JSONStreamReader(stream: stream)
@@ -50,7 +52,9 @@ enum PyWxDumpContacts {
 
   /// The API bodies: `user_list` (contacts), `user_session_list` (chats with contact fields),
   /// `user_labels_dict` (label id → name; nothing to emit, the other bodies already carry names).
-  static func readAPI(_ probe: FileProbe, stream: UTF8Stream, emitter: ExportFileEmitter, context: ImportContext)
+  static func readAPI(
+    _ probe: FileProbe, stream: UTF8Stream, emitter: ExportFileEmitter, context: ImportContext
+  )
     throws(ImportError)
   {
     let reader = JSONStreamReader(stream: stream)
@@ -76,7 +80,8 @@ enum PyWxDumpContacts {
             {
               contact.otherNames.append(shown)
             }
-            try emitter.emit(.contact(contact, SourceLocation(path: probe.path, line: line, byteOffset: offset)))
+            try emitter.emit(
+              .contact(contact, SourceLocation(path: probe.path, line: line, byteOffset: offset)))
           }
         case UInt8(ascii: "{"):
           _ = try reader.beginObject()
@@ -87,7 +92,8 @@ enum PyWxDumpContacts {
             // Label dictionaries map ids to plain names: not contacts.
             guard value.object != nil else { continue }
             let contact = makeContact(value, key: wxid, ownerID: owner, context: context, groupOnlyRule: true)
-            try emitter.emit(.contact(contact, SourceLocation(path: probe.path, line: line, byteOffset: offset)))
+            try emitter.emit(
+              .contact(contact, SourceLocation(path: probe.path, line: line, byteOffset: offset)))
           }
         default:
           try reader.skipValue()
@@ -118,7 +124,9 @@ enum PyWxDumpContacts {
     if let buffer = extra?.object {
       if let phone = buffer["手机号"]?.text?.trimmedSpaces, !phone.isEmpty { contact.phones = [phone] }
       var parts: [String] = []
-      if let country = buffer["国"]?.text?.trimmedSpaces, !country.isEmpty, country != "CN" { parts.append(country) }
+      if let country = buffer["国"]?.text?.trimmedSpaces, !country.isEmpty, country != "CN" {
+        parts.append(country)
+      }
       for key in ["省", "市"] {
         if let part = buffer[key]?.text?.trimmedSpaces, !part.isEmpty { parts.append(part) }
       }
@@ -147,7 +155,9 @@ enum PyWxDumpContacts {
 
   static func notJSONObject(_ path: String) -> ImportError {
     .rejected(
-      Issue(.error, .unrecognized, at: SourceLocation(path: path, line: 1), "expected a JSON object / 应为 JSON 对象"))
+      Issue(
+        .error, .unrecognized, at: SourceLocation(path: path, line: 1), "expected a JSON object / 应为 JSON 对象")
+    )
   }
 
   /// Runs `body`; a cut or broken file keeps what was read and reports where it stopped.
@@ -157,7 +167,9 @@ enum PyWxDumpContacts {
     do throws(ImportError) {
       try body()
     } catch {
-      guard case .rejected(let issue) = error, issue.code == .truncated || issue.code == .badRecord else { throw error }
+      guard case .rejected(let issue) = error, issue.code == .truncated || issue.code == .badRecord else {
+        throw error
+      }
       try emitter.issue(issue)
     }
   }

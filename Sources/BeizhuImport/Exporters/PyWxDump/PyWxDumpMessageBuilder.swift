@@ -39,7 +39,8 @@ final class PyWxDumpMessageBuilder {
   func handle(_ row: PyWxDumpRow) throws(ImportError) {
     let path = emitter.path
     guard let parsed = context.timeParser.parse(row.createTime) else {
-      try emitter.issue(ExportText.badTime(path: path, line: row.line, offset: row.byteOffset, column: "CreateTime"))
+      try emitter.issue(
+        ExportText.badTime(path: path, line: row.line, offset: row.byteOffset, column: "CreateTime"))
       return
     }
     if parsed.lacksSeconds || parsed.isReformatted {
@@ -57,12 +58,14 @@ final class PyWxDumpMessageBuilder {
       if !isMe, talker == ownerID {
         try emitter.once("inconsistent") {
           ExportText.inconsistent(
-            path: path, line: row.line, offset: row.byteOffset, what: "is_sender=0 with the owner's wxid as talker")
+            path: path, line: row.line, offset: row.byteOffset,
+            what: "is_sender=0 with the owner's wxid as talker")
         }
       } else if isMe, Self.isPersonID(talker), talker != ownerID {
         try emitter.once("inconsistent") {
           ExportText.inconsistent(
-            path: path, line: row.line, offset: row.byteOffset, what: "is_sender=1 with another wxid as talker")
+            path: path, line: row.line, offset: row.byteOffset,
+            what: "is_sender=1 with another wxid as talker")
         }
       }
     }
@@ -82,7 +85,8 @@ final class PyWxDumpMessageBuilder {
     if kind == .transfer {
       let text = transferText ?? PyWxDumpTransferText(prefix: .unknown, body: row.msg)
       var value = Transfer(
-        paySubtype: text.isReceipt ? 3 : nil, amountFen: MoneyText.firstAmountFen(in: row.msg), memo: text.memo)
+        paySubtype: text.isReceipt ? 3 : nil, amountFen: MoneyText.firstAmountFen(in: row.msg),
+        memo: text.memo)
       // Only a receipt (`已收款：`) names its roles: the writer received. `转账：` is printed for
       // paysubtype 1, 4, 5 and 7 alike, so its roles stay unknown (the message side still tells who wrote it).
       if text.isReceipt {
