@@ -27,7 +27,9 @@ public enum TextEncoding: String, Sendable, Hashable, Codable {
       if zeroEven * 10 >= pairs * 8 && zeroOdd == 0 { return (.utf16BE, 0) }
     }
     var validator = UTF8Validator()
-    let invalid = validator.countInvalid(head, isFinal: isComplete)
+    // A sequence cut at the very end is what a truncated UTF-8 file looks like, not evidence of
+    // GB18030: only complete invalid sequences count (the stream still reports the cut one).
+    let invalid = validator.countInvalid(head, isFinal: false)
     if invalid == 0 { return (.utf8, 0) }
     return (.gb18030, 0)
   }

@@ -42,7 +42,7 @@ enum ChatlogChats {
       guard case .rejected(let issue) = error, issue.code == .truncated || issue.code == .badRecord else {
         throw error
       }
-      try emitter.issue(issue)
+      try emitter.issue(ExportText.locatingCut(issue))
     }
   }
 

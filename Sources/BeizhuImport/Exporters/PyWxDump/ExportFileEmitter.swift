@@ -1,4 +1,5 @@
 import BeizhuCore
+import Foundation
 
 /// Sends one file's records to the sink, with the per-file bookkeeping both the PyWxDump and the
 /// chatlog importers need: decoding issues queued by `UTF8Stream` and "once per file" notes.
@@ -75,6 +76,16 @@ enum ExportText {
       .warning, .badTime, at: SourceLocation(path: path, line: line, byteOffset: offset),
       "cannot read the time in column \(column); row skipped / 时间无法识别，已跳过此行",
       hint: "expected a time like 2024-04-03 15:25:21")
+  }
+
+  /// A cut file ends where it ends: the stream reader's offset counts decoded bytes (a character
+  /// cut in half became U+FFFD), so a truncation is located at the stored file's size instead.
+  static func locatingCut(_ issue: Issue) -> Issue {
+    guard issue.code == .truncated else { return issue }
+    var located = issue
+    let attributes = try? FileManager.default.attributesOfItem(atPath: issue.location.path)
+    if let size = (attributes?[.size] as? NSNumber)?.int64Value { located.location.byteOffset = size }
+    return located
   }
 
   static func inconsistent(path: String, line: Int, offset: Int64, what: String) -> Issue {

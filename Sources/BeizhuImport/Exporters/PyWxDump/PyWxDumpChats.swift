@@ -118,7 +118,7 @@ enum PyWxDumpChats {
       guard case .rejected(let issue) = error, issue.code == .truncated || issue.code == .badRecord else {
         throw error
       }
-      try emitter.issue(issue)
+      try emitter.issue(ExportText.locatingCut(issue))
     }
   }
 

@@ -170,7 +170,7 @@ enum PyWxDumpContacts {
       guard case .rejected(let issue) = error, issue.code == .truncated || issue.code == .badRecord else {
         throw error
       }
-      try emitter.issue(issue)
+      try emitter.issue(ExportText.locatingCut(issue))
     }
   }
 }
