@@ -140,6 +140,8 @@ struct ChatlogImporterTests {
       "pywxdump/export/wxid_lxy2023skin/json/wxid_wangli1985/wxid_wangli1985_0_14.json",
       "memotrace/data/聊天记录/王姐-老客户/王姐-老客户.txt", "wechatdump/王姐老客户.txt",
       "wechatexporter/林小雨🌷/王姐-老客户/index.txt", "memotrace/contacts.csv",
+      "memotrace3/聊天记录/ღ甜甜の小屋🌸(wxid_tiantian77)/ღ甜甜の小屋🌸.txt",
+      "memotrace3/聊天记录/高中同学陈晨(wxid_chenchen88)/高中同学陈晨.txt",
     ]
     for path in others {
       #expect(importer.detect(try FileProbe.read(path: ExportPaths.sample(path))) == nil, "\(path)")

@@ -68,7 +68,10 @@ enum ChatlogText {
       let id = String(prefix[prefix.index(after: open)..<prefix.index(before: prefix.endIndex)])
       guard !id.isEmpty, !id.contains(" ") else { return nil }
       who = .friend(id: id, name: String(prefix[..<open]))
-    } else if ExportText.looksLikeID(prefix) {
+    } else if ExportText.looksLikeID(prefix),
+      prefix.utf8.contains(where: { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A })
+    {
+      // A bare sender id (no display name) has letters; a bare date (MemoTrace v3 TXT) has none.
       who = .friend(id: prefix, name: "")
     } else {
       return nil
