@@ -1,0 +1,97 @@
+import BeizhuCore
+import Foundation
+
+/// Sends one file's records to the sink, with the per-file bookkeeping both the PyWxDump and the
+/// chatlog importers need: decoding issues queued by `UTF8Stream` and "once per file" notes.
+final class ExportFileEmitter {
+  let path: String
+  private let sink: ImportSink
+  private var pending: [Issue] = []
+  private var emittedOnce: Set<String> = []
+  private var owners: Set<String> = []
+
+  init(path: String, sink: @escaping ImportSink) {
+    self.path = path
+    self.sink = sink
+  }
+
+  /// The callback to give `UTF8Stream`, which cannot throw: issues wait until the next record.
+  var streamIssueHandler: (Issue) -> Void {
+    { [weak self] issue in self?.pending.append(issue) }
+  }
+
+  func emit(_ record: ImportRecord) throws(ImportError) {
+    try flush()
+    try sink(record)
+  }
+
+  func issue(_ issue: Issue) throws(ImportError) { try emit(.issue(issue)) }
+
+  /// Emits the issue only the first time `key` is seen in this file.
+  func once(_ key: String, _ make: () -> Issue) throws(ImportError) {
+    guard emittedOnce.insert(key).inserted else { return }
+    try emit(.issue(make()))
+  }
+
+  /// Emits an owner hint once per distinct id.
+  func owner(id: String, alias: String? = nil, names: [String] = []) throws(ImportError) {
+    guard !id.isEmpty, owners.insert(id).inserted else { return }
+    try emit(.owner(OwnerHint(id: id, alias: alias, names: names)))
+  }
+
+  func flush() throws(ImportError) {
+    while !pending.isEmpty {
+      try sink(.issue(pending.removeFirst()))
+    }
+  }
+}
+
+/// Small shared helpers for the exporters whose files name chats by wxid.
+enum ExportText {
+  /// Whether `text` is a non-empty run of ASCII digits.
+  static func isDigits(_ text: String) -> Bool {
+    !text.isEmpty && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+  }
+
+  /// Whether `text` looks like a WeChat id (wxid, old free-form id, `…@chatroom`, `gh_…`), not a display name.
+  static func looksLikeID(_ text: String) -> Bool {
+    guard !text.isEmpty, text.utf8.count <= 64 else { return false }
+    return text.utf8.allSatisfy { byte in
+      (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+        || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "@")
+        || byte == UInt8(ascii: ".")
+    }
+  }
+
+  /// The one note a file gets when its times were re-formatted by a spreadsheet.
+  static func resaveNote(path: String, line: Int) -> Issue {
+    Issue(
+      .note, .spreadsheetResave, at: SourceLocation(path: path, line: line),
+      "times were reformatted by a spreadsheet (slashes or no seconds) / 时间格式被表格软件改过",
+      hint: "times without seconds are read as :00; export again for exact times")
+  }
+
+  static func badTime(path: String, line: Int, offset: Int64, column: String) -> Issue {
+    Issue(
+      .warning, .badTime, at: SourceLocation(path: path, line: line, byteOffset: offset),
+      "cannot read the time in column \(column); row skipped / 时间无法识别，已跳过此行",
+      hint: "expected a time like 2024-04-03 15:25:21")
+  }
+
+  /// A cut file ends where it ends: the stream reader's offset counts decoded bytes (a character
+  /// cut in half became U+FFFD), so a truncation is located at the stored file's size instead.
+  static func locatingCut(_ issue: Issue) -> Issue {
+    guard issue.code == .truncated else { return issue }
+    var located = issue
+    let attributes = try? FileManager.default.attributesOfItem(atPath: issue.location.path)
+    if let size = (attributes?[.size] as? NSNumber)?.int64Value { located.location.byteOffset = size }
+    return located
+  }
+
+  static func inconsistent(path: String, line: Int, offset: Int64, what: String) -> Issue {
+    Issue(
+      .warning, .inconsistentRow, at: SourceLocation(path: path, line: line, byteOffset: offset),
+      "\(what); the sender flag was trusted (reported once per file) / 发送方标志与 id 列矛盾，以标志为准",
+      hint: "the file may have been edited by hand")
+  }
+}
