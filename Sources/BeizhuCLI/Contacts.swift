@@ -1,8 +1,8 @@
 import ArgumentParser
 import BeizhuCore
 import BeizhuKit
-import BeizhuWrite
 import BeizhuWorkspace
+import BeizhuWrite
 import Foundation
 
 extension BeizhuCommand {

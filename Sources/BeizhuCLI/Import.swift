@@ -35,7 +35,8 @@ extension BeizhuCommand {
       let workspace = try workspaceOptions.open()
       let summary: ImportSummary
       do {
-        summary = try Pipeline.importPaths(paths, into: workspace, options: importOptions.importOptions(zone: zoneOption.zone))
+        summary = try Pipeline.importPaths(
+          paths, into: workspace, options: importOptions.importOptions(zone: zoneOption.zone))
       } catch {
         Output.err("error: \(error.errorDescription ?? "import failed")")
         throw ExitCode(1)

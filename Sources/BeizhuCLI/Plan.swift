@@ -52,8 +52,11 @@ extension BeizhuCommand {
       var exitCode: Int32 = 0
       if !paths.isEmpty {
         do {
-          let summary = try Pipeline.importPaths(paths, into: workspace, options: importOptions.importOptions(zone: zoneOption.zone))
-          for issue in summary.report.issues where issue.severity >= .warning { Output.err(issue.description) }
+          let summary = try Pipeline.importPaths(
+            paths, into: workspace, options: importOptions.importOptions(zone: zoneOption.zone))
+          for issue in summary.report.issues where issue.severity >= .warning {
+            Output.err(issue.description)
+          }
           Output.err(ImportSummaryText.closingLine(summary))
           exitCode = summary.exitCode == 65 ? 65 : 0
           if summary.exitCode == 1 { exitCode = 1 }

@@ -8,10 +8,12 @@ import Foundation
 
 /// The options `plan`, `show` and `export` share.
 struct PlanOptionGroup: ParsableArguments {
-  @Option(name: .long, help: "The day to plan for, YYYY-MM-DD (default: today). Revisits are never before it.")
+  @Option(
+    name: .long, help: "The day to plan for, YYYY-MM-DD (default: today). Revisits are never before it.")
   var today: String?
 
-  @Option(name: .long, help: "Scheme preset (\(Scheme.presets.joined(separator: "|"))) or a scheme file (方案).")
+  @Option(
+    name: .long, help: "Scheme preset (\(Scheme.presets.joined(separator: "|"))) or a scheme file (方案).")
   var scheme: String = "weishang"
 
   @Option(name: .long, help: "A file of your own product words, one per line (产品词).")
@@ -30,7 +32,9 @@ struct PlanOptionGroup: ParsableArguments {
   var sessionGapHours: Double = 6
 
   func validate() throws {
-    if let today, Day(iso: today) == nil { throw ValidationError("--today must be YYYY-MM-DD, got '\(today)'") }
+    if let today, Day(iso: today) == nil {
+      throw ValidationError("--today must be YYYY-MM-DD, got '\(today)'")
+    }
     guard sessionGapHours > 0 else { throw ValidationError("--session-gap-hours must be positive") }
   }
 
@@ -43,7 +47,8 @@ struct PlanOptionGroup: ParsableArguments {
   }
 
   func request(zone: TimeZone) throws -> PlanRequest {
-    let day = today.flatMap(Day.init(iso:)) ?? Day(unixTime: Int64(Date().timeIntervalSince1970), timeZone: zone)
+    let day =
+      today.flatMap(Day.init(iso:)) ?? Day(unixTime: Int64(Date().timeIntervalSince1970), timeZone: zone)
     var pinned: [String: PinnedValues] = [:]
     if let overrides {
       guard let text = try? String(contentsOfFile: overrides, encoding: .utf8) else {
@@ -60,7 +65,8 @@ struct PlanOptionGroup: ParsableArguments {
     return PlanRequest(
       scheme: scheme, products: productWords,
       options: PlanOptions(
-        today: day, allowDowngrade: allowDowngrade, channelIDs: Set(channelIDs), timeZone: zone, overrides: pinned),
+        today: day, allowDowngrade: allowDowngrade, channelIDs: Set(channelIDs), timeZone: zone,
+        overrides: pinned),
       sessionGap: Int64(sessionGapHours * 3600))
   }
 }

@@ -37,8 +37,12 @@ extension BeizhuCommand {
       let zone = request.options.timeZone
       var lines: [String] = []
       lines.append("\(entry.nickname) (\(entry.id)\(entry.alias.isEmpty ? "" : ", 微信号 \(entry.alias)"))")
-      lines.append("  old 旧备注: \(entry.oldRemark.isEmpty ? "-" : entry.oldRemark)   tags: \(entry.oldTags.joined(separator: ","))")
-      lines.append("  new 新备注: \(entry.remark)   tags: \(entry.tags.joined(separator: ","))   status: \(entry.status.rawValue)")
+      lines.append(
+        "  old 旧备注: \(entry.oldRemark.isEmpty ? "-" : entry.oldRemark)   tags: \(entry.oldTags.joined(separator: ","))"
+      )
+      lines.append(
+        "  new 新备注: \(entry.remark)   tags: \(entry.tags.joined(separator: ","))   status: \(entry.status.rawValue)"
+      )
       lines.append("  level \(entry.level) role \(entry.role) revisit \(entry.revisit ?? "-")")
       lines.append("")
       lines.append("Features 特征")
@@ -46,8 +50,12 @@ extension BeizhuCommand {
         "  messages: friend \(features.messagesFromFriend), me \(features.messagesFromMe), generated \(features.generatedMessages)"
       )
       lines.append("  sessions \(features.sessions.count), interactions 互动 \(features.interactions)")
-      lines.append("  first \(Timestamps.iso(features.firstContact, zone: zone) ?? "-"), last \(Timestamps.iso(features.lastContact, zone: zone) ?? "-")")
-      lines.append("  products discussed 聊过产品: \(features.productsDiscussed ? "yes" : "no")  paid 已付款: \(entry.paid ? "yes" : "no")")
+      lines.append(
+        "  first \(Timestamps.iso(features.firstContact, zone: zone) ?? "-"), last \(Timestamps.iso(features.lastContact, zone: zone) ?? "-")"
+      )
+      lines.append(
+        "  products discussed 聊过产品: \(features.productsDiscussed ? "yes" : "no")  paid 已付款: \(entry.paid ? "yes" : "no")"
+      )
       for payment in features.payments {
         let amount = payment.amountFen.map { String(format: "￥%.2f", Double($0) / 100) } ?? "?"
         lines.append(
@@ -72,7 +80,9 @@ extension BeizhuCommand {
         lines.append("")
         lines.append("Messages 消息")
         for message in shown.messages {
-          lines.append("  \(Timestamps.iso(message.time, zone: zone) ?? "") \(message.side.rawValue) [\(message.kind.rawValue)] \(message.text)")
+          lines.append(
+            "  \(Timestamps.iso(message.time, zone: zone) ?? "") \(message.side.rawValue) [\(message.kind.rawValue)] \(message.text)"
+          )
         }
       }
       Output.out(lines.joined(separator: "\n"))

@@ -19,7 +19,8 @@ struct WorkspaceOptions: ParsableArguments {
 
 /// `--time-zone`: exports write local times without an offset; dates are shown in this zone.
 struct TimeZoneOption: ParsableArguments {
-  @Option(name: .long, help: "Time zone of local times in exports and of dates shown (default Asia/Shanghai).")
+  @Option(
+    name: .long, help: "Time zone of local times in exports and of dates shown (default Asia/Shanghai).")
   var timeZone: String = "Asia/Shanghai"
 
   func validate() throws {

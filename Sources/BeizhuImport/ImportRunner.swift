@@ -136,7 +136,8 @@ public struct ImportRunner: Sendable {
             if issue.severity >= .warning && issue.code != .spreadsheetResave
               && issue.code != .preferredSource
             {
-              result.skipped += issue.code == .badRecord || issue.code == .badTime ? 1 : 0
+              // A truncated file loses the record it was cut in.
+              result.skipped += [.badRecord, .badTime, .truncated].contains(issue.code) ? 1 : 0
             }
           }
           try destination.receive(record)

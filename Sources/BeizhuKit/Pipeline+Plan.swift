@@ -16,7 +16,9 @@ public struct PlanRequest: Sendable {
   /// Session gap in seconds (default 6 h; a gap of exactly this keeps one session).
   public var sessionGap: Int64?
 
-  public init(scheme: String = "weishang", products: [String] = [], options: PlanOptions, sessionGap: Int64? = nil) {
+  public init(
+    scheme: String = "weishang", products: [String] = [], options: PlanOptions, sessionGap: Int64? = nil
+  ) {
     self.scheme = scheme
     self.products = products
     self.options = options
@@ -96,7 +98,10 @@ extension Pipeline {
     decision: PlanDecision, messages: [Message]
   ) {
     let (_, decisions) = try plan(workspace: workspace, request: request)
-    guard let decision = decisions.first(where: { $0.subject.id == id || (!$0.subject.alias.isEmpty && $0.subject.alias == id) })
+    guard
+      let decision = decisions.first(where: {
+        $0.subject.id == id || (!$0.subject.alias.isEmpty && $0.subject.alias == id)
+      })
     else { throw .plan(.unknownFriend(id)) }
     do {
       return (decision, try workspace.messages(forContact: decision.subject.id))

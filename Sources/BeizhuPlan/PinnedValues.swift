@@ -35,7 +35,8 @@ public enum OverridesFile {
     }
     func column(_ name: String) -> Int? { header.firstIndex(of: name) }
     var result: [String: PinnedValues] = [:]
-    for (offset, line) in lines.enumerated().dropFirst() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+    for (offset, line) in lines.enumerated().dropFirst()
+    where !line.trimmingCharacters(in: .whitespaces).isEmpty {
       let number = offset + 1
       let fields = line.split(separator: ",", omittingEmptySubsequences: false).map {
         $0.trimmingCharacters(in: .whitespaces)
@@ -60,10 +61,13 @@ public enum OverridesFile {
         }
         if value == .channel { override.isChannel = true } else { override.role = value }
       }
-      if let channel = field("channel") { override.isChannel = ["1", "yes", "true", "是", "y"].contains(channel.lowercased()) }
+      if let channel = field("channel") {
+        override.isChannel = ["1", "yes", "true", "是", "y"].contains(channel.lowercased())
+      }
       if let revisit = field("revisit") {
         guard let day = Day(iso: revisit) else {
-          throw Problem(line: number, message: "revisit must be YYYY-MM-DD, got \(revisit) / 回访日期格式应为 YYYY-MM-DD")
+          throw Problem(
+            line: number, message: "revisit must be YYYY-MM-DD, got \(revisit) / 回访日期格式应为 YYYY-MM-DD")
         }
         override.revisit = day
       }

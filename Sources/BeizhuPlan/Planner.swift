@@ -26,7 +26,8 @@ public struct PlanOptions: Sendable {
   public var overrides: [String: PinnedValues]
 
   public init(
-    today: Day, allowDowngrade: Bool = false, channelIDs: Set<String> = [], timeZone: TimeZone = Day.defaultTimeZone,
+    today: Day, allowDowngrade: Bool = false, channelIDs: Set<String> = [],
+    timeZone: TimeZone = Day.defaultTimeZone,
     overrides: [String: PinnedValues] = [:]
   ) {
     self.today = today
@@ -61,13 +62,18 @@ public struct Planner: Sendable {
 
   /// Classifies one friend (features and scheme); cheap enough to call per friend while
   /// streaming from the workspace, so only one chat is in memory at a time.
-  public func classify(_ subject: PlanSubject, options: PlanOptions) -> (FriendFeatures, Classification, LegacyRemark) {
+  public func classify(_ subject: PlanSubject, options: PlanOptions) -> (
+    FriendFeatures, Classification, LegacyRemark
+  ) {
     let contact = subject.contact
     let features = extractor.features(for: contact, messages: subject.messages)
-    let legacy = composer.parser.parse(remark: contact.remark, tags: contact.tags, description: contact.description)
+    let legacy = composer.parser.parse(
+      remark: contact.remark, tags: contact.tags, description: contact.description)
     let prior = PriorAssessment(
-      level: legacy.level, role: legacy.role.flatMap { Role(rawValue: $0.rawValue) }, isChannel: legacy.isChannel)
-    let pinned = options.overrides[contact.id] ?? (contact.alias.isEmpty ? nil : options.overrides[contact.alias])
+      level: legacy.level, role: legacy.role.flatMap { Role(rawValue: $0.rawValue) },
+      isChannel: legacy.isChannel)
+    let pinned =
+      options.overrides[contact.id] ?? (contact.alias.isEmpty ? nil : options.overrides[contact.alias])
     let classification = Classifier(scheme: scheme).classify(
       features, contact: contact, prior: prior, override: pinned?.override,
       options: ClassifyOptions(
@@ -84,11 +90,13 @@ public struct Planner: Sendable {
     let inputs = classified.map { item -> ComposeInput in
       let classification = item.classification
       let role: RemarkRole =
-        classification.isChannel ? .channel : (RemarkRole(rawValue: classification.role.rawValue) ?? .customer)
+        classification.isChannel
+        ? .channel : (RemarkRole(rawValue: classification.role.rawValue) ?? .customer)
       let revisit = classification.revisit.flatMap { RevisitDate(month: $0.month, day: $0.day) }
       var phones = item.contact.phones
       for phone in item.features.phones where !phones.contains(phone) { phones.append(phone) }
-      var input = ComposeInput(contact: item.contact, level: classification.level, role: role, revisit: revisit)
+      var input = ComposeInput(
+        contact: item.contact, level: classification.level, role: role, revisit: revisit)
       input.address = item.features.addresses.last?.text ?? ""
       input.phones = phones
       input.extraTags = classification.tags
@@ -114,7 +122,8 @@ public struct Planner: Sendable {
       let entry = PlanEntry(
         id: item.contact.id, alias: item.contact.alias, nickname: item.contact.nickname,
         oldRemark: item.contact.remark, remark: remark.remark, oldTags: item.contact.tags, tags: remark.tags,
-        description: remark.description, phones: remark.phones, level: remark.level, role: remark.role.rawValue,
+        description: remark.description, phones: remark.phones, level: remark.level,
+        role: remark.role.rawValue,
         revisit: classification.revisit?.description, interactions: classification.interactions,
         messagesFromFriend: item.features.messagesFromFriend, messagesFromMe: item.features.messagesFromMe,
         productsDiscussed: classification.productsDiscussed, paid: classification.paid,
@@ -125,7 +134,8 @@ public struct Planner: Sendable {
           entry: entry))
     }
     let document = PlanDocument(
-      scheme: scheme.id, today: options.today.description, contacts: decisions.map(\.entry), excluded: excluded)
+      scheme: scheme.id, today: options.today.description, contacts: decisions.map(\.entry),
+      excluded: excluded)
     return (document, decisions)
   }
 

@@ -206,10 +206,11 @@ enum Reconciler {
         kind = fromID
       } else if row["hasGroupChat"] as Bool {
         kind = .group
-      } else if remark.isEmpty, !nickname.isEmpty, ownerNames.contains(nickname),
-        !(row["hasPrivateChat"] as Bool)
+      } else if remark.isEmpty, !(row["hasPrivateChat"] as Bool),
+        (!nickname.isEmpty && ownerNames.contains(nickname)) || guessedOwners.contains(id)
       {
-        // Contact lists include the owner unmarked; a chat file named the owner by nickname.
+        // Contact lists include the owner unmarked; a chat file named the owner by nickname, or
+        // a side file suggested the id. Nobody remarks or chats privately with themselves.
         kind = .owner
       } else {
         kind = .friend

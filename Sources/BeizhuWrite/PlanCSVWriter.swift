@@ -8,7 +8,8 @@ public struct PlanCSVWriter: PlanWriter {
   public init() {}
 
   static let header = [
-    "id", "alias", "nickname", "oldRemark", "remark", "oldTags", "tags", "description", "phones", "level", "role",
+    "id", "alias", "nickname", "oldRemark", "remark", "oldTags", "tags", "description", "phones", "level",
+    "role",
     "revisit", "interactions", "messagesFromFriend", "messagesFromMe", "productsDiscussed", "paid", "status",
     "reasons", "dropped",
   ]
@@ -17,8 +18,10 @@ public struct PlanCSVWriter: PlanWriter {
     var lines = ["\u{FEFF}" + Self.header.joined(separator: ",")]
     for entry in document.contacts {
       let cells = [
-        entry.id, entry.alias, entry.nickname, entry.oldRemark, entry.remark, entry.oldTags.joined(separator: "|"),
-        entry.tags.joined(separator: "|"), entry.description, entry.phones.joined(separator: "|"), String(entry.level),
+        entry.id, entry.alias, entry.nickname, entry.oldRemark, entry.remark,
+        entry.oldTags.joined(separator: "|"),
+        entry.tags.joined(separator: "|"), entry.description, entry.phones.joined(separator: "|"),
+        String(entry.level),
         entry.role, entry.revisit ?? "", String(entry.interactions), String(entry.messagesFromFriend),
         String(entry.messagesFromMe), entry.productsDiscussed ? "yes" : "no", entry.paid ? "yes" : "no",
         entry.status.rawValue, entry.reasons.joined(separator: "\n"), entry.dropped.joined(separator: "|"),

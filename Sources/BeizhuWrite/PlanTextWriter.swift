@@ -11,7 +11,9 @@ public struct PlanTextWriter: PlanWriter {
   public func render(_ document: PlanDocument) throws -> String {
     var out: [String] = []
     let order: [PlanStatus] = [.review, .change, .unchanged]
-    let titles: [PlanStatus: String] = [.review: "需复核 review", .change: "将修改 change", .unchanged: "不变 unchanged"]
+    let titles: [PlanStatus: String] = [
+      .review: "需复核 review", .change: "将修改 change", .unchanged: "不变 unchanged",
+    ]
     for status in order {
       let entries = document.contacts.filter { $0.status == status }.sorted {
         ($0.level, $0.id) < ($1.level, $1.id)
@@ -21,8 +23,10 @@ public struct PlanTextWriter: PlanWriter {
       var rows = [["level", "old 旧备注", "", "new 新备注", "tags 标签", "revisit"]]
       for entry in entries {
         rows.append([
-          "\(entry.level)\(entry.role)", TerminalText.truncate(entry.oldRemark.isEmpty ? entry.nickname : entry.oldRemark, to: 24),
-          "→", entry.remark, TerminalText.truncate(entry.tags.joined(separator: ","), to: 40), entry.revisit ?? "-",
+          "\(entry.level)\(entry.role)",
+          TerminalText.truncate(entry.oldRemark.isEmpty ? entry.nickname : entry.oldRemark, to: 24),
+          "→", entry.remark, TerminalText.truncate(entry.tags.joined(separator: ","), to: 40),
+          entry.revisit ?? "-",
         ])
       }
       out.append(TerminalText.table(rows))
@@ -37,7 +41,8 @@ public struct PlanTextWriter: PlanWriter {
     }
     let summary = document.summary
     let levels = (1...6).map { "\($0)类 \(summary.byLevel[String($0)] ?? 0)" }.joined(separator: "  ")
-    out.append("Friends 好友 \(summary.contacts) · excluded 排除 \(summary.excluded) · review 需复核 \(summary.review)")
+    out.append(
+      "Friends 好友 \(summary.contacts) · excluded 排除 \(summary.excluded) · review 需复核 \(summary.review)")
     out.append(levels)
     return out.joined(separator: "\n")
   }

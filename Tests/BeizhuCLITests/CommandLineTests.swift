@@ -7,7 +7,8 @@ import Testing
   static var binary: URL? {
     let candidates = [
       Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("beizhu"),
-      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("beizhu"),
+      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+        "beizhu"),
       Fixtures.repositoryRoot.appendingPathComponent(".build/debug/beizhu"),
     ]
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }

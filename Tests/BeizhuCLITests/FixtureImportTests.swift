@@ -19,7 +19,8 @@ import Testing
   }
 
   static let rows: [Row] = {
-    guard let text = try? String(contentsOfFile: Fixtures.testdata("import/EXPECTED.csv"), encoding: .utf8) else {
+    guard let text = try? String(contentsOfFile: Fixtures.testdata("import/EXPECTED.csv"), encoding: .utf8)
+    else {
       return []
     }
     return text.split(whereSeparator: \.isNewline).dropFirst().compactMap { line in
@@ -28,7 +29,8 @@ import Testing
         let fromMe = Int(fields[5]), let system = Int(fields[6]), let skipped = Int(fields[7])
       else { return nil }
       return Row(
-        file: fields[0], friends: friends, fromFriend: fromFriend, fromMe: fromMe, system: system, skipped: skipped)
+        file: fields[0], friends: friends, fromFriend: fromFriend, fromMe: fromMe, system: system,
+        skipped: skipped)
     }
   }()
 

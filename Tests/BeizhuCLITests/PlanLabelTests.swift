@@ -29,8 +29,12 @@ struct PlanLabelTests {
     let labels = Fixtures.simpleCSV(Fixtures.sample("labels.csv")).dropFirst().filter { $0.first == exporter }
     #expect(document.contacts.count == labels.count)
     let excluded = Set(
-      Fixtures.simpleCSV(Fixtures.sample("excluded.csv")).dropFirst().filter { $0.first == exporter }.map { $0[1] })
-    for entry in document.contacts { #expect(!excluded.contains(entry.id), "excluded id \(entry.id) in the plan") }
+      Fixtures.simpleCSV(Fixtures.sample("excluded.csv")).dropFirst().filter { $0.first == exporter }.map {
+        $0[1]
+      })
+    for entry in document.contacts {
+      #expect(!excluded.contains(entry.id), "excluded id \(entry.id) in the plan")
+    }
     for label in labels {
       let id = label[1]
       guard let entry = document.contacts.first(where: { $0.id == id }) else {
@@ -50,7 +54,9 @@ struct PlanLabelTests {
     var levelsByNickname: [String: Set<Int>] = [:]
     for exporter in Self.exporters {
       let document = try Self.plan(exporter)
-      let labels = Fixtures.simpleCSV(Fixtures.sample("labels.csv")).dropFirst().filter { $0.first == exporter }
+      let labels = Fixtures.simpleCSV(Fixtures.sample("labels.csv")).dropFirst().filter {
+        $0.first == exporter
+      }
       for label in labels {
         if let entry = document.contacts.first(where: { $0.id == label[1] }) {
           levelsByNickname[label[2], default: []].insert(entry.level)

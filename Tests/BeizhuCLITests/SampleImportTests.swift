@@ -9,7 +9,9 @@ import Testing
 /// ids as friends, and the hand-checked message counts (testdata/expected/).
 @Suite(.enabled(if: Fixtures.samplesAvailable, "needs ../shared/formats/samples"))
 struct SampleImportTests {
-  static let exporters = ["memotrace", "memotrace3", "pywxdump", "chatlog", "wechatexporter", "weflow", "wechatdump"]
+  static let exporters = [
+    "memotrace", "memotrace3", "pywxdump", "chatlog", "wechatexporter", "weflow", "wechatdump",
+  ]
 
   struct Expected {
     var friends: [String: (friend: Int, me: Int, system: Int)] = [:]
@@ -58,7 +60,9 @@ struct SampleImportTests {
   }
 
   /// Two tools' exports of the same account: one set of friends, no doubled messages.
-  @Test(arguments: [("chatlog", "pywxdump"), ("memotrace", "memotrace3"), ("weflow", "chatlog"), ("chatlog", "wechatdump")])
+  @Test(arguments: [
+    ("chatlog", "pywxdump"), ("memotrace", "memotrace3"), ("weflow", "chatlog"), ("chatlog", "wechatdump"),
+  ])
   func overlappingExportersCountOnce(first: String, second: String) throws {
     let workspace = try Workspace.inMemory()
     _ = try Pipeline.importPaths([Fixtures.sample(first), Fixtures.sample(second)], into: workspace)
@@ -67,7 +71,8 @@ struct SampleImportTests {
     #expect(Set(friends.map(\.contact.id)) == Self.ids(in: "labels.csv", exporter: first))
     for friend in friends {
       #expect(
-        [friend.messagesFromFriend, friend.messagesFromMe, friend.systemMessages] == expected[friend.contact.id],
+        [friend.messagesFromFriend, friend.messagesFromMe, friend.systemMessages]
+          == expected[friend.contact.id],
         "\(first)+\(second) \(friend.contact.id)")
     }
   }

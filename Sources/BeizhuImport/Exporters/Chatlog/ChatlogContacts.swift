@@ -128,6 +128,10 @@ enum ChatlogContacts {
         id: fields[0], nickname: names.nickname, remark: names.remark,
         kind: ContactKind.fromID(fields[0]) ?? .group)
       try emitter.emit(.contact(contact, location))
+      // chatlog never marks the exporting account. Sellers own their customer groups, so the
+      // group owner is a good guess — applied only to a contact nobody chats with privately.
+      let owner = fields[fields.count - 2]
+      if !owner.isEmpty { try emitter.emit(.owner(OwnerHint(id: owner, isGuess: true))) }
     }
   }
 
