@@ -42,7 +42,7 @@ struct PlanOptionGroup: ParsableArguments {
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
       throw CLIFailure(message: "cannot read \(what) file \(path) / 无法读取文件")
     }
-    return text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+    return text.split(whereSeparator: \.isNewline).map { $0.trimmed(newlines: false) }
       .filter { !$0.isEmpty && !$0.hasPrefix("#") }
   }
 

@@ -16,7 +16,7 @@ public struct LegacyRemarkParser: Sendable {
   public func parse(remark: String, tags: [String] = [], description: String = "") -> LegacyRemark {
     var pieces = parseRemark(remark)
     for tag in tags {
-      let text = tag.trimmingCharacters(in: .whitespacesAndNewlines)
+      let text = tag.trimmed()
       guard !text.isEmpty else { continue }
       let value = RemarkComposer.normalizeTag(text)
       if let level = Self.levelTag(value) {
@@ -32,7 +32,7 @@ public struct LegacyRemarkParser: Sendable {
       )
       rest.replaceSubrange(match.range, with: " ")
     }
-    let text = rest.trimmingCharacters(in: .whitespacesAndNewlines)
+    let text = rest.trimmed()
     if !text.isEmpty {
       pieces.append(.init(kind: .description, text: text, source: .description))
     }

@@ -9,6 +9,6 @@ public enum SystemText {
 
   /// Whether a text message is in fact WeChat's auto-accept line.
   public static func isAutoAccept(_ text: String) -> Bool {
-    text.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix(autoAccept)
+    text.trimmed().hasPrefix(autoAccept)
   }
 }

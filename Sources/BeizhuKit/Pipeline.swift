@@ -70,6 +70,7 @@ public enum Pipeline {
     let writer: ImportWriter
     var newMessages = 0
     var failure: WorkspaceError?
+    private var hashing: FileHash?
 
     init(writer: ImportWriter) { self.writer = writer }
 
@@ -83,10 +84,12 @@ public enum Pipeline {
     }
 
     func beginFile(_ probe: FileProbe, format: FileFormat) throws(ImportError) {
-      let hash = (try? FileHasher.sha256(path: probe.path)) ?? ""
+      // The hash is computed on the other core while the importer reads the file.
+      let hashing = FileHash(path: probe.path)
+      self.hashing = hashing
       try attempt { () throws(WorkspaceError) in
         try writer.beginFile(
-          path: probe.path, size: probe.size, sha256: hash, format: format.description,
+          path: probe.path, size: probe.size, sha256: "", format: format.description,
           encoding: probe.encoding.rawValue)
       }
     }
@@ -99,9 +102,28 @@ public enum Pipeline {
       try attempt { () throws(WorkspaceError) in
         try writer.endFile(
           status: result.status.rawValue, contacts: result.contacts, messages: result.messages,
-          skipped: result.skipped)
+          skipped: result.skipped, sha256: hashing?.value() ?? "")
       }
       newMessages += writer.newMessages
+    }
+  }
+
+  /// A file's SHA-256, computed in the background.
+  final class FileHash: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var result = ""
+
+    init(path: String) {
+      group.enter()
+      DispatchQueue.global(qos: .utility).async { [self] in
+        result = (try? FileHasher.sha256(path: path)) ?? ""
+        group.leave()
+      }
+    }
+
+    func value() -> String {
+      group.wait()
+      return result
     }
   }
 

@@ -28,7 +28,7 @@ public enum OverridesFile {
     if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = String(first.dropFirst()) }
     guard let headerLine = lines.first else { return [:] }
     let header = headerLine.split(separator: ",", omittingEmptySubsequences: false).map {
-      $0.trimmingCharacters(in: .whitespaces).lowercased()
+      $0.trimmed(newlines: false).lowercased()
     }
     guard let idColumn = header.firstIndex(of: "id") else {
       throw Problem(line: 1, message: "the header needs an id column / 表头缺少 id 列")
@@ -36,10 +36,10 @@ public enum OverridesFile {
     func column(_ name: String) -> Int? { header.firstIndex(of: name) }
     var result: [String: PinnedValues] = [:]
     for (offset, line) in lines.enumerated().dropFirst()
-    where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+    where !line.trimmed(newlines: false).isEmpty {
       let number = offset + 1
       let fields = line.split(separator: ",", omittingEmptySubsequences: false).map {
-        $0.trimmingCharacters(in: .whitespaces)
+        $0.trimmed(newlines: false)
       }
       func field(_ name: String) -> String? {
         guard let index = column(name), index < fields.count, !fields[index].isEmpty else { return nil }

@@ -1,31 +1,55 @@
 import BeizhuCore
+import Dispatch
 import Foundation
 import GRDB
 
 /// Stores one import run's records: contacts merged as they come, messages in batched
 /// transactions, each file recorded with its hash and counts.
-public final class ImportWriter {
+///
+/// Writing overlaps with parsing: batches go to a serial writer queue while the importer reads
+/// on; at most two batches are in flight, so memory stays bounded and both cores work.
+public final class ImportWriter: @unchecked Sendable {
   /// Messages buffered before one transaction writes them.
   public static let batchSize = 5_000
 
+  /// A message ready to store: attributed and fingerprinted on the parsing side.
+  struct Prepared {
+    var message: Message
+    var fingerprint: Int64
+  }
+
   private let workspace: Workspace
-  private var pending: [Message] = []
+  private let queue = DispatchQueue(label: "beizhu.workspace-writer")
+  private let slots = DispatchSemaphore(value: 2)
+  private let lock = NSLock()
+  /// The first write failure; later batches are skipped and the next call throws it.
+  private var failure: WorkspaceError?
+  private var pending: [Prepared] = []
   private var currentFileID: Int64?
+  /// Used on the writer queue only.
   private var chatIDs: [String: Int64] = [:]
   /// Per chat: the second being read and how often each identity occurred in it, so identical
   /// messages within one second stay distinct. Reset when the second changes: memory stays flat.
   private var ordinals: [String: (second: Int64, counts: [UInt64: Int])] = [:]
-  /// New messages stored for the current file (duplicates of earlier imports are not new).
-  public private(set) var newMessages = 0
+  private var stored = 0
 
   init(workspace: Workspace) { self.workspace = workspace }
+
+  /// New messages stored for the current file (duplicates of earlier imports are not new).
+  public var newMessages: Int {
+    lock.lock()
+    defer { lock.unlock() }
+    return stored
+  }
 
   /// Starts a file: records it and returns its id.
   public func beginFile(path: String, size: Int64, sha256: String, format: String?, encoding: String?)
     throws(WorkspaceError)
   {
-    try flush()
-    newMessages = 0
+    try drain()
+    lock.lock()
+    stored = 0
+    lock.unlock()
     ordinals.removeAll()
     currentFileID = try workspace.write { db in
       try db.execute(
@@ -38,18 +62,22 @@ public final class ImportWriter {
     }
   }
 
-  /// Ends the current file with its final counts.
-  public func endFile(status: String, contacts: Int, messages: Int, skipped: Int) throws(WorkspaceError) {
-    try flush()
+  /// Ends the current file with its final counts; `sha256` replaces the one given at the start
+  /// when it was computed while the file was read.
+  public func endFile(status: String, contacts: Int, messages: Int, skipped: Int, sha256: String? = nil)
+    throws(WorkspaceError)
+  {
+    try drain()
     guard let fileID = currentFileID else { return }
-    let stored = newMessages
+    let newCount = newMessages
     try workspace.write { db in
       try db.execute(
         sql: """
-          UPDATE importedFile SET status = ?, contacts = ?, messages = ?, newMessages = ?, skipped = ?
+          UPDATE importedFile SET status = ?, contacts = ?, messages = ?, newMessages = ?, skipped = ?,
+            sha256 = COALESCE(?, sha256)
           WHERE id = ?
           """,
-        arguments: [status, contacts, messages, stored, skipped, fileID])
+        arguments: [status, contacts, messages, newCount, skipped, sha256, fileID])
     }
     currentFileID = nil
   }
@@ -58,66 +86,110 @@ public final class ImportWriter {
   public func add(_ record: ImportRecord) throws(WorkspaceError) {
     switch record {
     case .contact(let contact, _):
-      try workspace.write { db in try ContactStore.upsert(contact, db: db) }
+      try submit { db in try ContactStore.upsert(contact, db: db) }
     case .owner(let hint):
-      try workspace.write { db in try workspace.addOwnerHint(hint, db: db) }
+      let workspace = self.workspace
+      try submit { db in try workspace.addOwnerHint(hint, db: db) }
     case .message(let message):
-      pending.append(message)
+      pending.append(prepare(message))
       if pending.count >= Self.batchSize { try flush() }
     case .issue:
       break
     }
   }
 
-  /// Writes buffered messages in one transaction.
+  /// Sends buffered messages to the writer queue.
   public func flush() throws(WorkspaceError) {
     guard !pending.isEmpty else { return }
     let batch = pending
     pending.removeAll(keepingCapacity: true)
     let fileID = currentFileID
-    var chatIDs = self.chatIDs
-    var ordinals = self.ordinals
-    let inserted = try workspace.write { db -> Int in
-      var inserted = 0
-      let insert = try db.cachedStatement(
-        sql: """
-          INSERT OR IGNORE INTO message(
-            chatId, time, side, kind, text, sender, serverId, exporterKey, paySubtype, amountFen, payer,
-            receiver, transferId, memo, payload, fileId, line, byteOffset, fingerprint)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """)
-      for original in batch {
-        let message = Self.attributed(original)
-        let key = message.chat.storageKey
-        let chatID: Int64
-        if let known = chatIDs[key] {
-          chatID = known
-        } else {
-          chatID = try Self.chatID(for: message.chat, db: db)
-          chatIDs[key] = chatID
-        }
-        let base = MessageFingerprint.base(
-          time: message.time, side: message.side, kind: message.kind, text: message.text)
-        var state = ordinals[key] ?? (message.time, [:])
-        if state.second != message.time { state = (message.time, [:]) }
-        let ordinal = state.counts[base, default: 0]
-        state.counts[base] = ordinal + 1
-        ordinals[key] = state
-        let transfer = message.transfer
-        try insert.execute(arguments: [
-          chatID, message.time, message.side.rawValue, message.kind.rawValue, message.text, message.sender,
-          message.serverID, message.exporterKey, transfer?.paySubtype, transfer?.amountFen, transfer?.payer,
-          transfer?.receiver, transfer?.transferID, transfer?.memo, message.payload, fileID,
-          message.source.line, message.source.byteOffset,
-          MessageFingerprint.combine(base, ordinal: ordinal),
-        ])
-        inserted += db.changesCount
-      }
-      return inserted
+    try submit { [self] db in
+      let inserted = try insert(batch, fileID: fileID, db: db)
+      lock.lock()
+      stored += inserted
+      lock.unlock()
     }
-    self.chatIDs = chatIDs
-    self.ordinals = ordinals
-    newMessages += inserted
+  }
+
+  /// Waits until everything sent has been written; throws the first failure.
+  public func drain() throws(WorkspaceError) {
+    try flush()
+    queue.sync {}
+    try checkFailure()
+  }
+
+  private func checkFailure() throws(WorkspaceError) {
+    lock.lock()
+    let failure = self.failure
+    lock.unlock()
+    if let failure { throw failure }
+  }
+
+  /// Runs `body` in a write transaction on the writer queue, without waiting for it.
+  private func submit(_ body: @escaping @Sendable (Database) throws -> Void) throws(WorkspaceError) {
+    try checkFailure()
+    slots.wait()
+    queue.async { [self] in
+      defer { slots.signal() }
+      lock.lock()
+      let failed = failure != nil
+      lock.unlock()
+      guard !failed else { return }
+      do throws(WorkspaceError) {
+        try workspace.write { db in try body(db) }
+      } catch {
+        lock.lock()
+        failure = failure ?? error
+        lock.unlock()
+      }
+    }
+  }
+
+  /// Attribution and identity are computed while parsing, so the writer queue only runs SQL.
+  private func prepare(_ original: Message) -> Prepared {
+    let message = Self.attributed(original)
+    let key = message.chat.storageKey
+    let base = MessageFingerprint.base(
+      time: message.time, side: message.side, kind: message.kind, text: message.text)
+    var state = ordinals[key] ?? (message.time, [:])
+    if state.second != message.time { state = (message.time, [:]) }
+    let ordinal = state.counts[base, default: 0]
+    state.counts[base] = ordinal + 1
+    ordinals[key] = state
+    return Prepared(message: message, fingerprint: MessageFingerprint.combine(base, ordinal: ordinal))
+  }
+
+  /// Writes one batch; runs on the writer queue.
+  private func insert(_ batch: [Prepared], fileID: Int64?, db: Database) throws -> Int {
+    var inserted = 0
+    let statement = try db.cachedStatement(
+      sql: """
+        INSERT OR IGNORE INTO message(
+          chatId, time, side, kind, text, sender, serverId, exporterKey, paySubtype, amountFen, payer,
+          receiver, transferId, memo, payload, fileId, line, byteOffset, fingerprint)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    for prepared in batch {
+      let message = prepared.message
+      let key = message.chat.storageKey
+      let chatID: Int64
+      if let known = chatIDs[key] {
+        chatID = known
+      } else {
+        chatID = try Self.chatID(for: message.chat, db: db)
+        chatIDs[key] = chatID
+      }
+      let transfer = message.transfer
+      try statement.execute(arguments: [
+        chatID, message.time, message.side.rawValue, message.kind.rawValue, message.text, message.sender,
+        message.serverID, message.exporterKey, transfer?.paySubtype, transfer?.amountFen, transfer?.payer,
+        transfer?.receiver, transfer?.transferID, transfer?.memo, message.payload, fileID,
+        message.source.line, message.source.byteOffset, prepared.fingerprint,
+      ])
+      inserted += db.changesCount
+    }
+    return inserted
   }
 
   /// WeChat's auto-accept line is typed as the friend's text but is not their words (DESIGN.md).

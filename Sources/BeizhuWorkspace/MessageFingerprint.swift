@@ -20,7 +20,7 @@ public struct MessageFingerprint: Sendable {
 
   /// The text part of the identity: whitespace-trimmed, line endings unified.
   static func normalizedText(_ text: String) -> Substring.UTF8View {
-    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    let trimmed = text.trimmed()
     return Substring(trimmed.contains("\r") ? trimmed.replacingOccurrences(of: "\r\n", with: "\n") : trimmed)
       .utf8
   }

@@ -50,7 +50,7 @@ public enum PaymentEvidence {
     {
       transfer = PayloadTags.transfer(from: payload)
     }
-    let text = message.text.trimmingCharacters(in: .whitespacesAndNewlines)
+    let text = message.text.trimmed()
     let rendered = renderedTransfer(text)
     guard transfer != nil || message.kind == .transfer || rendered != nil else { return nil }
 
@@ -152,8 +152,8 @@ public enum PaymentEvidence {
     }
     let inner = text[text.index(after: open)..<close]
     guard let range = inner.range(of: " 转账给 ") else { return nil }
-    let payer = inner[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
-    let receiver = inner[range.upperBound...].trimmingCharacters(in: .whitespaces)
+    let payer = inner[..<range.lowerBound].trimmed(newlines: false)
+    let receiver = inner[range.upperBound...].trimmed(newlines: false)
     if receiver == "我" { return .toMe }
     if payer == "我" { return .toFriend }
     return nil
@@ -228,7 +228,7 @@ enum PayloadTags {
     guard let open = xml.range(of: "<\(name)>"),
       let close = xml.range(of: "</\(name)>", range: open.upperBound..<xml.endIndex)
     else { return nil }
-    var inner = xml[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
+    var inner = xml[open.upperBound..<close.lowerBound].trimmed()
     if inner.hasPrefix("<![CDATA["), inner.hasSuffix("]]>") {
       inner = String(inner.dropFirst(9).dropLast(3))
     }

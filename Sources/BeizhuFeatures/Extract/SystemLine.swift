@@ -55,7 +55,7 @@ public enum SystemLine: String, Sendable, Hashable, Codable {
   /// The text with `<…>` tags removed and surrounding whitespace trimmed; tolerant of raw `&`.
   public static func stripMarkup(_ text: String) -> String {
     guard text.utf8.contains(UInt8(ascii: "<")) else {
-      return text.trimmingCharacters(in: .whitespacesAndNewlines)
+      return text.trimmed()
     }
     var result = ""
     var inTag = false
@@ -66,6 +66,6 @@ public enum SystemLine: String, Sendable, Hashable, Codable {
       default: if !inTag { result.append(character) }
       }
     }
-    return result.trimmingCharacters(in: .whitespacesAndNewlines)
+    return result.trimmed()
   }
 }

@@ -101,7 +101,7 @@ public struct Lexicon: Sendable, Hashable {
   public func adding(products: [String]) -> Lexicon {
     var copy = self
     for raw in products {
-      let word = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+      let word = raw.trimmed()
       guard !word.isEmpty, !word.hasPrefix("#") else { continue }
       copy.entries.append(
         LexiconEntry(word: word, category: .product, sub: "item", isUserProduct: true))

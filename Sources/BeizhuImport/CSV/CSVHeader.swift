@@ -9,7 +9,7 @@ public struct CSVHeader: Sendable {
   public init(_ names: [String]) {
     // Spreadsheets may leave a BOM or spaces on the first header cell.
     let cleaned = names.map {
-      $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\u{FEFF}", with: "")
+      $0.trimmed(newlines: false).replacingOccurrences(of: "\u{FEFF}", with: "")
     }
     self.names = cleaned
     var index: [String: Int] = [:]

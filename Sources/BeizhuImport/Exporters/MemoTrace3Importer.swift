@@ -54,8 +54,7 @@ public struct MemoTrace3Importer: FormatImporter {
         && (text.contains("\"server_id\"") || text.contains("\"xml_dict\""))
       if hasKeys { return Self.chatJSON }
       // An empty chat (`[]`) is known by its name only.
-      if probe.fileName.hasSuffix(".html.json"), text.trimmingCharacters(in: .whitespacesAndNewlines) == "[]"
-      {
+      if probe.fileName.hasSuffix(".html.json"), text.trimmed() == "[]" {
         return Self.chatJSON
       }
       return nil

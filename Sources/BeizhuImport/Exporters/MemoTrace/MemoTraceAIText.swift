@@ -17,7 +17,7 @@ enum MemoTraceAIText {
     // An empty set (`[]`) is recognised by its name only.
     let name = probe.fileName
     return (name.hasSuffix("_train.json") || name.hasSuffix("_dev.json"))
-      && text.trimmingCharacters(in: .whitespacesAndNewlines) == "[]"
+      && text.trimmed() == "[]"
   }
 
   static func reportNotRead(_ probe: FileProbe, isTrainingSet: Bool, sink: ImportSink) throws(ImportError) {

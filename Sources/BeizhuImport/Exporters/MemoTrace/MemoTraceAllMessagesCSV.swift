@@ -26,10 +26,10 @@ struct MemoTraceAllMessagesCSV {
     var evidence: [ChatKey: Bool] = [:]
     while let record = try file.next(sink: { _ in }) {
       let key = ChatKey(remark: record[safe: columns.remark], nickname: record[safe: columns.nickname])
-      let type = Int64(record[safe: columns.type].trimmingCharacters(in: .whitespaces)) ?? 0
+      let type = Int64(record[safe: columns.type].trimmed(newlines: false)) ?? 0
       let sender = record[safe: columns.sender]
       let isOwner =
-        record[safe: columns.isSender].trimmingCharacters(in: .whitespaces) == "1" || sender == "我"
+        record[safe: columns.isSender].trimmed(newlines: false) == "1" || sender == "我"
       if isOwner || type == 10000 || type == 10002 || evidence[key] == true { continue }
       evidence[key] = sender != key.nickname && sender != key.remark
     }

@@ -44,7 +44,7 @@ struct MemoTraceV2Row {
     _ record: CSVRecord, _ columns: MemoTraceV2Columns, file: MemoTraceCSVFile, context: ImportContext,
     sink: ImportSink
   ) throws(ImportError) -> MemoTraceV2Row? {
-    let typeText = record[safe: columns.type].trimmingCharacters(in: .whitespaces)
+    let typeText = record[safe: columns.type].trimmed(newlines: false)
     guard let type = Int64(typeText) else {
       try emit(
         .issue(
@@ -55,7 +55,7 @@ struct MemoTraceV2Row {
       return nil
     }
     let strTime = record[safe: columns.strTime]
-    var time = Int64(record[safe: columns.createTime].trimmingCharacters(in: .whitespaces)) ?? 0
+    var time = Int64(record[safe: columns.createTime].trimmed(newlines: false)) ?? 0
     if time <= 0 {
       guard let parsed = context.timeParser.parse(strTime) else {
         try emit(
@@ -69,11 +69,11 @@ struct MemoTraceV2Row {
       time = parsed.unixSeconds
     }
     return MemoTraceV2Row(
-      type: type, subType: Int64(record[safe: columns.subType].trimmingCharacters(in: .whitespaces)) ?? 0,
-      isSender: record[safe: columns.isSender].trimmingCharacters(in: .whitespaces) == "1", time: time,
+      type: type, subType: Int64(record[safe: columns.subType].trimmed(newlines: false)) ?? 0,
+      isSender: record[safe: columns.isSender].trimmed(newlines: false) == "1", time: time,
       content: record[safe: columns.content], remark: record[safe: columns.remark],
       nickname: record[safe: columns.nickname], sender: record[safe: columns.sender],
-      localID: record[safe: columns.localID].trimmingCharacters(in: .whitespaces),
+      localID: record[safe: columns.localID].trimmed(newlines: false),
       timeReformatted: !strTime.isEmpty && !MemoTraceText.isCanonicalTime(strTime))
   }
 
@@ -145,8 +145,8 @@ struct MemoTraceChatCSV {
     }
     // Issues are reported by the main pass, which reads the same records again.
     while let record = try file.next(sink: { _ in }) {
-      let flag = record[safe: columns.isSender].trimmingCharacters(in: .whitespaces)
-      let sender = record[safe: columns.sender].trimmingCharacters(in: .whitespaces)
+      let flag = record[safe: columns.isSender].trimmed(newlines: false)
+      let sender = record[safe: columns.sender].trimmed(newlines: false)
       if flag == "1" {
         if !sender.isEmpty { ownerIDs.insert(sender) }
         continue
@@ -155,7 +155,7 @@ struct MemoTraceChatCSV {
       if sender.isEmpty || ownerIDs.contains(sender) || context.isOwner(id: sender) { continue }
       if let firstID, firstID != sender { return group(nil) }
       firstID = sender
-      let type = Int64(record[safe: columns.type].trimmingCharacters(in: .whitespaces)) ?? 0
+      let type = Int64(record[safe: columns.type].trimmed(newlines: false)) ?? 0
       if type == 10000 || type == 10002 { continue }
       if matchesName(record[safe: columns.remark]) { return privateChat(sender) }
       if reliable { return group(nil) }
@@ -182,7 +182,7 @@ struct MemoTraceChatCSV {
       if row.timeReformatted {
         try notices.once(file.resaveNote("StrTime rewritten, e.g. without seconds"), sink: sink)
       }
-      let sender = row.sender.trimmingCharacters(in: .whitespaces)
+      let sender = row.sender.trimmed(newlines: false)
       if row.isSender, !sender.isEmpty, !ownersSeen.contains(sender) {
         ownersSeen.insert(sender)
         var names: [String] = []

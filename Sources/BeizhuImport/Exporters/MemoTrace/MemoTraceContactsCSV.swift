@@ -16,7 +16,7 @@ struct MemoTraceContactsCSV {
       country: header["country/region"], province: header["province"], city: header["city"]
     )
     while let record = try file.next(sink: sink) {
-      let id = record[safe: columns.id].trimmingCharacters(in: .whitespaces)
+      let id = record[safe: columns.id].trimmed(newlines: false)
       guard !id.isEmpty else {
         try emit(
           .issue(
@@ -28,13 +28,13 @@ struct MemoTraceContactsCSV {
       }
       let remark = record[safe: columns.remark]
       let nickname = record[safe: columns.nickname]
-      let label = record[safe: columns.label].trimmingCharacters(in: .whitespaces)
+      let label = record[safe: columns.label].trimmed(newlines: false)
       // `None` is what the exporter's label join gives for no label or several labels.
       let tags = label.isEmpty || label == "None" ? [] : [label]
-      let phone = record[safe: columns.phone].trimmingCharacters(in: .whitespaces)
+      let phone = record[safe: columns.phone].trimmed(newlines: false)
       var region = [record[safe: columns.province], record[safe: columns.city]]
-        .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
-      if region.isEmpty { region = record[safe: columns.country].trimmingCharacters(in: .whitespaces) }
+        .map { $0.trimmed(newlines: false) }.filter { !$0.isEmpty }.joined(separator: " ")
+      if region.isEmpty { region = record[safe: columns.country].trimmed(newlines: false) }
       // The chat folders and per-chat name columns use the sanitised remark-or-nickname.
       let shown = remark.isEmpty ? nickname : remark
       let sanitised = NameVariants.memoTrace(shown)
@@ -51,7 +51,7 @@ struct MemoTraceContactsCSV {
   /// official accounts alike, so it says nothing (FORMATS.md §3).
   static func kind(id: String, type: String) -> ContactKind? {
     if let byID = ContactKind.fromID(id) { return byID }
-    switch Int(type.trimmingCharacters(in: .whitespaces)) {
+    switch Int(type.trimmed(newlines: false)) {
     case 2: return .group
     case 4: return .groupMember
     default: return nil

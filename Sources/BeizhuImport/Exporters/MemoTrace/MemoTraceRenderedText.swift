@@ -62,7 +62,7 @@ enum MemoTraceRenderedText {
     var memo: String?
     for line in text.split(separator: "\n") {
       for prefix in ["备注:", "备注："] where line.hasPrefix(prefix) {
-        let value = line.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+        let value = line.dropFirst(prefix.count).trimmed(newlines: false)
         if !value.isEmpty { memo = value }
       }
     }

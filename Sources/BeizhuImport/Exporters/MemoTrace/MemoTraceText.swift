@@ -28,7 +28,7 @@ enum MemoTraceText {
   /// raw `&` in attributes), trimming the spaces WeChat leaves around an icon.
   static func stripMarkup(_ text: String) -> String {
     guard text.utf8.contains(UInt8(ascii: "<")) else {
-      return text.trimmingCharacters(in: .whitespacesAndNewlines)
+      return text.trimmed()
     }
     var output: [UInt8] = []
     output.reserveCapacity(text.utf8.count)
@@ -51,7 +51,7 @@ enum MemoTraceText {
     }
     var result = String(decoding: output, as: UTF8.self)
     result = result.replacingOccurrences(of: "<![CDATA[", with: "").replacingOccurrences(of: "]]>", with: "")
-    return result.trimmingCharacters(in: .whitespacesAndNewlines)
+    return result.trimmed()
   }
 
   /// Undoes Python's `html.escape(quote=False)` followed by MemoTrace's JavaScript escaping
@@ -112,7 +112,7 @@ enum MemoTraceText {
   /// Field names of a CSV header line, for detection (quotes and a BOM removed).
   static func headerNames(_ line: String) -> [String] {
     line.split(separator: ",", omittingEmptySubsequences: false).map {
-      $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\u{FEFF}", with: "")
+      $0.trimmed(newlines: false).replacingOccurrences(of: "\u{FEFF}", with: "")
         .trimmingCharacters(in: CharacterSet(charactersIn: "\""))
     }
   }

@@ -104,7 +104,7 @@ struct MemoTraceTextChat {
     private func finish() -> Block? {
       guard let header else { return nil }
       self.header = nil
-      while let last = body.last, last.trimmingCharacters(in: .whitespaces).isEmpty { body.removeLast() }
+      while let last = body.last, last.trimmed(newlines: false).isEmpty { body.removeLast() }
       let text = body.joined(separator: "\n")
       body.removeAll(keepingCapacity: true)
       switch flavor {

@@ -42,7 +42,7 @@ struct MemoTrace3ChatCSV {
       if parsed.lacksSeconds || parsed.isReformatted {
         try notices.once(file.resaveNote("时间 rewritten, e.g. without seconds"), sink: sink)
       }
-      let typeName = record[safe: columns.type].trimmingCharacters(in: .whitespaces)
+      let typeName = record[safe: columns.type].trimmed(newlines: false)
       let author = record[safe: columns.sender]
       let cellsEmpty = record[safe: columns.remark].isEmpty && record[safe: columns.nickname].isEmpty
       let isSystem = TypeNames.kind(for: typeName) == .system || (author.isEmpty && cellsEmpty)
@@ -66,7 +66,7 @@ struct MemoTrace3ChatCSV {
       }
       let rendered = MemoTraceRenderedText.interpret(
         record[safe: columns.content], isSystem: isSystem, typeName: typeName)
-      let id = record[safe: columns.id].trimmingCharacters(in: .whitespaces)
+      let id = record[safe: columns.id].trimmed(newlines: false)
       let message = Message(
         chat: ref, time: parsed.unixSeconds, side: side, kind: rendered.kind, text: rendered.text,
         sender: isGroup && side == .friend && !author.isEmpty ? author : nil,

@@ -24,7 +24,7 @@ struct MemoTrace3ContactsCSV {
     )
     var labelled = 0
     while let record = try file.next(sink: sink) {
-      let id = record[safe: columns.id].trimmingCharacters(in: .whitespaces)
+      let id = record[safe: columns.id].trimmed(newlines: false)
       guard !id.isEmpty else {
         try emit(
           .issue(
@@ -38,12 +38,12 @@ struct MemoTrace3ContactsCSV {
       let nickname = record[safe: columns.nickname]
       let shown = record[safe: columns.shown]
       let labels = record[safe: columns.label].split(separator: ",").filter {
-        !$0.trimmingCharacters(in: .whitespaces).isEmpty
+        !$0.trimmed(newlines: false).isEmpty
       }
       if !labels.isEmpty { labelled += 1 }
       var region = [record[safe: columns.province], record[safe: columns.city]]
-        .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
-      if region.isEmpty { region = record[safe: columns.country].trimmingCharacters(in: .whitespaces) }
+        .map { $0.trimmed(newlines: false) }.filter { !$0.isEmpty }.joined(separator: " ")
+      if region.isEmpty { region = record[safe: columns.country].trimmed(newlines: false) }
       let contact = Contact(
         id: id, alias: record[safe: columns.alias], nickname: nickname, remark: remark, region: region,
         kind: ContactKind.fromID(id),

@@ -46,7 +46,7 @@ final class PyWxDumpMessageBuilder {
     if parsed.lacksSeconds || parsed.isReformatted {
       try emitter.once("resave") { ExportText.resaveNote(path: path, line: row.line) }
     }
-    let flag = row.isSender.trimmingCharacters(in: .whitespaces)
+    let flag = row.isSender.trimmed(newlines: false)
     let isMe = flag == "1" || flag == "true" || flag == "True"
     let talker = row.talker
     // PyWxDump 3.1 writes the owner's wxid as `talker` of their rows (2024 builds write `我`).
@@ -134,7 +134,7 @@ struct PyWxDumpTransferText {
 
   private static func memo(in body: String) -> String? {
     for line in body.split(separator: "\n", omittingEmptySubsequences: true) where line.hasPrefix("转账说明：") {
-      let memo = line.dropFirst("转账说明：".count).trimmingCharacters(in: .whitespacesAndNewlines)
+      let memo = line.dropFirst("转账说明：".count).trimmed()
       return memo.isEmpty ? nil : memo
     }
     return nil

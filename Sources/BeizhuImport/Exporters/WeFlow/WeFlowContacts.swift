@@ -23,7 +23,7 @@ enum WeFlowContacts {
         try emitter.issue(truncatedRow(at: location))
         break
       }
-      let id = record[safe: columns.id].trimmingCharacters(in: .whitespaces)
+      let id = record[safe: columns.id].trimmed(newlines: false)
       guard !id.isEmpty else {
         try emitter.issue(
           Issue(
@@ -57,7 +57,7 @@ enum WeFlowContacts {
         let location = SourceLocation(
           path: emitter.path, line: reader.currentLine, byteOffset: reader.byteOffset)
         let value = try reader.readValue()
-        guard let id = value["username"]?.text?.trimmingCharacters(in: .whitespaces), !id.isEmpty else {
+        guard let id = value["username"]?.text?.trimmed(newlines: false), !id.isEmpty else {
           try emitter.issue(
             Issue(
               .warning, .badRecord, at: location, "contact without username / 联系人缺少 username，已跳过",
@@ -65,7 +65,7 @@ enum WeFlowContacts {
           continue
         }
         let labels = (value["labels"]?.array ?? []).compactMap(\.text).map {
-          $0.trimmingCharacters(in: .whitespaces)
+          $0.trimmed(newlines: false)
         }.filter { !$0.isEmpty }
         let contact = makeContact(
           id: id, display: value["displayName"]?.text ?? "", remark: value["remark"]?.text ?? "",
@@ -92,7 +92,7 @@ enum WeFlowContacts {
 
   /// `类型` / `type` → kind; `其他` and unknown values say nothing.
   static func kind(_ type: String) -> ContactKind? {
-    switch type.trimmingCharacters(in: .whitespaces) {
+    switch type.trimmed(newlines: false) {
     case "好友", "friend": .friend
     case "群聊", "group": .group
     case "公众号", "official": .officialAccount
@@ -102,7 +102,7 @@ enum WeFlowContacts {
 
   /// Labels joined by ` | `; a spreadsheet may have trimmed the spaces.
   static func splitLabels(_ text: String) -> [String] {
-    text.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    text.split(separator: "|").map { $0.trimmed(newlines: false) }.filter { !$0.isEmpty }
   }
 
   static func truncatedRow(at location: SourceLocation) -> Issue {

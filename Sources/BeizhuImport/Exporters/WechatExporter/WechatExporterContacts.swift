@@ -52,7 +52,7 @@ enum WechatExporterContacts {
         try emitter.issue(WeFlowContacts.truncatedRow(at: location))
         break
       }
-      let id = record[safe: 0].trimmingCharacters(in: .whitespaces)
+      let id = record[safe: 0].trimmed(newlines: false)
       guard !id.isEmpty, record.fields.count >= 2 else {
         try emitter.issue(
           Issue(

@@ -47,7 +47,7 @@ enum WechatExporterContent {
   static func transfer(_ content: String) -> Transfer {
     var transfer = Transfer(amountFen: MoneyText.firstAmountFen(in: content))
     if let separator = content.range(of: " - ") {
-      let description = content[separator.upperBound...].trimmingCharacters(in: .whitespaces)
+      let description = content[separator.upperBound...].trimmed(newlines: false)
       transfer.paySubtype = descriptions.first { description.hasSuffix($0.0) }?.1
     }
     return transfer
