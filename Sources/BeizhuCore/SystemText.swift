@@ -9,6 +9,7 @@ public enum SystemText {
 
   /// Whether a text message is in fact WeChat's auto-accept line.
   public static func isAutoAccept(_ text: String) -> Bool {
-    text.trimmed().hasPrefix(autoAccept)
+    guard text.utf8.count >= autoAccept.utf8.count else { return false }
+    return text.trimmed().hasPrefix(autoAccept)
   }
 }

@@ -18,11 +18,11 @@ public struct MessageFingerprint: Sendable {
     }
   }
 
-  /// The text part of the identity: whitespace-trimmed, line endings unified.
-  static func normalizedText(_ text: String) -> Substring.UTF8View {
+  /// The text part of the identity: whitespace-trimmed, `\r\n` unified to `\n`.
+  static func addNormalizedText(_ text: String, to hash: inout FNV1a) {
     let trimmed = text.trimmed()
-    return Substring(trimmed.contains("\r") ? trimmed.replacingOccurrences(of: "\r\n", with: "\n") : trimmed)
-      .utf8
+    for byte in trimmed.utf8 where byte != 0x0D { hash.add(byte: byte) }
+    hash.add(byte: 0xFF)
   }
 
   /// The identity without the ordinal.
@@ -33,7 +33,7 @@ public struct MessageFingerprint: Sendable {
     let kindClass = kindClass(kind)
     hash.add(byte: kindClass)
     if kindClass == UInt8(ascii: "t") {
-      hash.add(normalizedText(text))
+      addNormalizedText(text, to: &hash)
     }
     return hash.value
   }

@@ -74,8 +74,10 @@ enum Schema {
             byteOffset INTEGER NOT NULL DEFAULT -1,
             fingerprint INTEGER NOT NULL
           );
-          CREATE UNIQUE INDEX message_identity ON message(chatId, fingerprint);
-          CREATE INDEX message_time ON message(chatId, time);
+          -- Time first: chats arrive in time order, so inserts append to the index instead of
+          -- landing at random pages (a random fingerprint index made a 200 MB import 20x slower
+          -- than a 20 MB one). The fingerprint already includes the second.
+          CREATE UNIQUE INDEX message_identity ON message(chatId, time, fingerprint);
           """)
     }
     return migrator
