@@ -9,6 +9,8 @@ let package = Package(
   products: [
     .executable(name: "beizhu", targets: ["beizhu"]),
     .library(name: "BeizhuKit", targets: ["BeizhuKit"]),
+    // The keyword scanner, for the lexicon benchmark in Benchmarks/.
+    .library(name: "BeizhuFeatures", targets: ["BeizhuFeatures"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

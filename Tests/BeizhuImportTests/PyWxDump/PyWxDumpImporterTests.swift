@@ -93,7 +93,8 @@ struct PyWxDumpImporterTests {
     }
   }
 
-  @Test("users.json: names, alias, labels, region; owner from the folder; group member kind left open")
+  @Test(
+    "group users.json: names, alias, labels, region; owner from the folder; ExtraBuf null is a group member")
   func sampleUsers() throws {
     let records = try ExportRecords.read(
       ExportPaths.sample("\(Self.export)/csv/20398765432@chatroom/users.json"), with: importer)
@@ -106,7 +107,8 @@ struct PyWxDumpImporterTests {
     #expect(wangli.region == "浙江 杭州")
     #expect(wangli.kind == nil)
     #expect(records.contact("wxid_lxy2023skin")?.kind == .owner)
-    #expect(records.contact("wxid_q8m2member01")?.kind == nil)
+    // No profile buffer and no remark in a group's users.json: met only in the group (FORMATS.md §8).
+    #expect(records.contact("wxid_q8m2member01")?.kind == .groupMember)
     #expect(records.contacts.count == 4)
   }
 

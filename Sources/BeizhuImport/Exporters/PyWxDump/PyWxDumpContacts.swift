@@ -2,7 +2,7 @@ import BeizhuCore
 
 /// PyWxDump's contact sources (FORMATS.md §8, §15): `users.json` beside each chat and the local API
 /// bodies. None of them has a type column, so kinds come from ids, the owner from the folder or
-/// earlier files, and — in `user_list` only — the group-only-member rule below.
+/// earlier files, and — in `user_list` and a group's `users.json` — the group-only-member rule below.
 enum PyWxDumpContacts {
   enum BodyShape { case array, object, stringMap, other }
 
@@ -36,6 +36,7 @@ enum PyWxDumpContacts {
     let reader = JSONStreamReader(stream: stream)
     let owner = PyWxDumpPaths.ownerID(path: probe.path)
     if let owner { try emitter.owner(id: owner) }
+    let inGroupFolder = probe.path.split(separator: "/").dropLast().last?.hasSuffix("@chatroom") ?? false
     try readingTruncation(emitter) { () throws(ImportError) in
       guard try reader.beginObject() else { throw notJSONObject(probe.path) }
       while let key = try reader.nextKey() {
@@ -43,8 +44,10 @@ enum PyWxDumpContacts {
         let offset = reader.byteOffset
         let value = try reader.readValue()
         guard value.object != nil else { continue }
-        // users.json alone cannot tell a friend from a group-only member: kind only from the id.
-        let contact = makeContact(value, key: key, ownerID: owner, context: context, groupOnlyRule: false)
+        // A private chat's users.json holds only the two people of that chat; a group's also holds
+        // members met only there, whom PyWxDump prints with `ExtraBuf: null` as in `user_list`.
+        let contact = makeContact(
+          value, key: key, ownerID: owner, context: context, groupOnlyRule: inGroupFolder)
         try emitter.emit(.contact(contact, SourceLocation(path: probe.path, line: line, byteOffset: offset)))
       }
     }
@@ -104,7 +107,7 @@ enum PyWxDumpContacts {
 
   /// One PyWxDump user object as a contact.
   ///
-  /// The group-only-member rule (`user_list` only): that body holds every `Contact` row and no type.
+  /// The group-only-member rule (`user_list` and group folders): these hold contacts of any type.
   /// WeChat keeps no profile buffer for people met only in groups (`Contact.Type` 4), so PyWxDump
   /// prints `ExtraBuf: null` for them, and the owner never wrote them a remark. A person id with
   /// `ExtraBuf == null` and no remark is therefore taken as a group-only member. This is a
