@@ -69,9 +69,11 @@ public struct Planner: Sendable {
     let features = extractor.features(for: contact, messages: subject.messages)
     let legacy = composer.parser.parse(
       remark: contact.remark, tags: contact.tags, description: contact.description)
+    // DESIGN: a channel is known from the old remark, the tags or the user's list.
+    let channelTag = contact.tags.contains { Self.channelTags.contains($0.trimmed()) }
     let prior = PriorAssessment(
       level: legacy.level, role: legacy.role.flatMap { Role(rawValue: $0.rawValue) },
-      isChannel: legacy.isChannel)
+      isChannel: legacy.isChannel || channelTag)
     let pinned =
       options.overrides[contact.id] ?? (contact.alias.isEmpty ? nil : options.overrides[contact.alias])
     let classification = Classifier(scheme: scheme).classify(
@@ -138,6 +140,9 @@ public struct Planner: Sendable {
       excluded: excluded)
     return (document, decisions)
   }
+
+  /// Tags that mark a friend who spreads the word (传播渠道).
+  static let channelTags: Set<String> = ["传播渠道", "渠道", "推荐人", "网红", "博主", "达人", "团长", "主播", "KOL"]
 
   static func describe(_ reason: ComposedRemark.ReviewReason) -> String {
     switch reason {
