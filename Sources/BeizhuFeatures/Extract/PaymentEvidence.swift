@@ -160,63 +160,7 @@ public enum PaymentEvidence {
   }
 
   /// The first amount in `text`: after ￥/¥, else the number before 元. In fen.
-  public static func amountFen(in text: String) -> Int64? {
-    let scalars = Array(text.unicodeScalars)
-    var index = 0
-    while index < scalars.count {
-      let scalar = scalars[index]
-      if scalar == "￥" || scalar == "¥" {
-        var start = index + 1
-        while start < scalars.count, scalars[start] == " " { start += 1 }
-        if let value = parseNumber(scalars, from: start) { return value.fen }
-      }
-      index += 1
-    }
-    // 收到转账198.00元 / 已收款198.00元: the digits right before 元.
-    if let yuan = scalars.firstIndex(of: "元") {
-      var start = yuan
-      while start > 0, isAmountScalar(scalars[start - 1]) { start -= 1 }
-      if start < yuan, let value = parseNumber(scalars, from: start), value.end == yuan { return value.fen }
-    }
-    return nil
-  }
-
-  private static func isAmountScalar(_ scalar: Unicode.Scalar) -> Bool {
-    ("0"..."9").contains(scalar) || scalar == "." || scalar == ","
-  }
-
-  private static func parseNumber(_ scalars: [Unicode.Scalar], from start: Int) -> (fen: Int64, end: Int)? {
-    var yuan: Int64 = 0
-    var fen: Int64 = 0
-    var fractionDigits = 0
-    var inFraction = false
-    var sawDigit = false
-    var index = start
-    while index < scalars.count {
-      let scalar = scalars[index]
-      if ("0"..."9").contains(scalar) {
-        let digit = Int64(scalar.value - 48)
-        sawDigit = true
-        if inFraction {
-          if fractionDigits < 2 { fen = fen * 10 + digit }
-          fractionDigits += 1
-        } else {
-          guard yuan < 1_000_000_000_000 else { return nil }
-          yuan = yuan * 10 + digit
-        }
-      } else if scalar == "." && !inFraction {
-        inFraction = true
-      } else if scalar == "," && !inFraction {
-        // thousands separator
-      } else {
-        break
-      }
-      index += 1
-    }
-    guard sawDigit else { return nil }
-    if fractionDigits == 1 { fen *= 10 }
-    return (yuan * 100 + fen, index)
-  }
+  public static func amountFen(in text: String) -> Int64? { MoneyText.firstAmountFen(in: text) }
 }
 
 /// Tolerant reads of single tags in payload XML, for importers that keep the raw payload only.
