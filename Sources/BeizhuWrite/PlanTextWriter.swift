@@ -69,12 +69,13 @@ public struct PlanTextWriter: PlanWriter {
   func section(_ entries: [PlanEntry]) -> [String] {
     var rows = [["", "old 旧备注", "", "new 新备注", "tags 标签", "revisit 回访"]]
     for entry in entries {
-      rows.append([
-        "\(entry.level)\(entry.role)",
-        TerminalText.truncate(entry.currentName, to: 24),
-        "→", entry.remark, TerminalText.truncate(entry.tags.joined(separator: ","), to: 40),
-        entry.revisit ?? "-",
-      ])
+      rows.append(
+        [
+          "\(entry.level)\(entry.role)",
+          TerminalText.truncate(entry.currentName, to: 24),
+          "→", entry.remark, TerminalText.truncate(entry.tags.joined(separator: ","), to: 40),
+          entry.revisit ?? "-",
+        ].map(TerminalText.printable))
     }
     let lines = TerminalText.tableLines(rows)
     var out = ["  " + style.dim(lines[0])]
@@ -88,10 +89,11 @@ public struct PlanTextWriter: PlanWriter {
       }
       out.append("  " + lines[index + 1])
       for reason in entry.reasons.prefix(reasonLines) {
-        out.append(style.dim("      · " + reason.trimmingLeadingSpaces()))
+        out.append(style.dim("      · " + TerminalText.printable(reason.trimmingLeadingSpaces())))
       }
       if !entry.dropped.isEmpty {
-        out.append(style.red("      dropped 丢弃: \(entry.dropped.joined(separator: "、"))"))
+        out.append(
+          style.red("      dropped 丢弃: " + TerminalText.printable(entry.dropped.joined(separator: "、"))))
       }
     }
     return out
