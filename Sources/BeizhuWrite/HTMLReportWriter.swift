@@ -147,8 +147,8 @@ public struct HTMLReportWriter: ExportWriter {
   /// A horizontal bar chart; `centered` draws the funnel.
   static func chart(id: String, title: String, bars: [Bar], centered: Bool) -> String {
     let rowHeight = 22
-    let labelWidth = 170
-    let barSpace = 300
+    let labelWidth = 180
+    let barSpace = 220
     let width = labelWidth + barSpace + 50
     let height = bars.count * rowHeight + 8
     let maximum = max(1, bars.map(\.value).max() ?? 1)
@@ -163,13 +163,19 @@ public struct HTMLReportWriter: ExportWriter {
       let x = centered ? labelWidth + (barSpace - length) / 2 : labelWidth
       out.append(
         "<g class=\"bar\" data-key=\"\(escape(bar.key))\" data-value=\"\(bar.value)\">"
-          + "<text x=\"\(labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\">\(escape(bar.label))</text>"
+          + "<title>\(escape(bar.label)): \(bar.value)</title>"
+          + "<text x=\"\(labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\">\(escape(short(bar.label)))</text>"
           + "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(length)\" height=\"\(rowHeight - 6)\" rx=\"3\"></rect>"
           + "<text class=\"value\" x=\"\(centered ? labelWidth + barSpace + 6 : x + length + 6)\" y=\"\(y + 15)\">\(bar.value)</text></g>"
       )
     }
     out.append("</svg>\n</figure>")
     return out.joined(separator: "\n")
+  }
+
+  /// Long level names are cut in the chart; the bar's tooltip has them whole.
+  static func short(_ label: String) -> String {
+    label.count > 17 ? String(label.prefix(16)) + "…" : label
   }
 
   /// Escapes text for HTML element content and quoted attribute values alike.
