@@ -13,7 +13,9 @@ public struct BeizhuCommand: ParsableCommand {
       64 usage error; 65 finished, but some chat export or contact list could not be read.
       """,
     version: "0.1.0",
-    subcommands: [Import.self, Contacts.self, Plan.self, Show.self, Schemes.self]
+    subcommands: [
+      Import.self, Contacts.self, Plan.self, Export.self, Apply.self, Undo.self, Show.self, Schemes.self,
+    ]
   )
 
   public init() {}

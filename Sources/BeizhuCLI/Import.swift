@@ -1,6 +1,7 @@
 import ArgumentParser
 import BeizhuImport
 import BeizhuKit
+import BeizhuWorkspace
 import BeizhuWrite
 import Foundation
 
@@ -31,15 +32,53 @@ extension BeizhuCommand {
     @Flag(name: .long, help: "Exit 65 when any record was skipped or any warning was given.")
     var strict = false
 
+    @OptionGroup var dryRunOption: DryRunOption
+
     func run() throws {
-      let workspace = try workspaceOptions.open()
+      let workspace: Workspace
+      var scratch: String?
+      if dryRunOption.dryRun {
+        // Import into a copy, so the counts say what a real run would add.
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent(
+          "beizhu-dry-\(UUID().uuidString).sqlite")
+        do {
+          if FileManager.default.fileExists(atPath: workspaceOptions.workspace) {
+            try Workspace(path: workspaceOptions.workspace).copy(to: copy.path)
+            workspace = try Workspace(path: copy.path)
+            scratch = copy.path
+          } else {
+            workspace = try Workspace.inMemory()
+          }
+        } catch {
+          throw CLIFailure(message: error.errorDescription ?? "cannot open the workspace")
+        }
+      } else {
+        workspace = try workspaceOptions.open()
+      }
+      defer {
+        if let scratch {
+          for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: scratch + suffix) }
+        }
+      }
       let summary: ImportSummary
       do {
+        let progress = ProgressLine()
         summary = try Pipeline.importPaths(
-          paths, into: workspace, options: importOptions.importOptions(zone: zoneOption.zone))
+          paths, into: workspace, options: importOptions.importOptions(zone: zoneOption.zone),
+          onProgress: { progress.fileDone($0.path) })
+        progress.finish()
       } catch {
         Output.err("error: \(error.errorDescription ?? "import failed")")
         throw ExitCode(1)
+      }
+      if dryRunOption.dryRun {
+        for file in summary.report.files where file.status == .imported {
+          Output.out("+ \(file.path): \(file.contacts) contacts, \(file.messages) messages")
+        }
+        Output.out(
+          "~ \(workspaceOptions.workspace): \(summary.newMessages) new messages, \(summary.friends) friends")
+        Output.err("Dry run: the workspace was not changed / 试运行，未写入工作区.")
+        return
       }
       switch format {
       case .json: Output.out(try Output.json(summary))

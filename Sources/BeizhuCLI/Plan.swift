@@ -35,7 +35,15 @@ extension BeizhuCommand {
     @Option(name: .long, help: "Show only: changed or review.")
     var only: PlanFilter?
 
+    @Option(name: .long, help: "Text format: show at most N friends (the summary counts all).")
+    var limit: Int?
+
+    @Option(
+      name: .long, help: "Colour in the text format: auto (on a terminal, unless NO_COLOR), always, never.")
+    var color: ColorMode = .auto
+
     func validate() throws {
+      if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
       if noWorkspace && paths.isEmpty {
         throw ValidationError("--no-workspace needs paths to import")
       }
@@ -52,8 +60,11 @@ extension BeizhuCommand {
       var exitCode: Int32 = 0
       if !paths.isEmpty {
         do {
+          let progress = ProgressLine()
           let summary = try Pipeline.importPaths(
-            paths, into: workspace, options: importOptions.importOptions(zone: zoneOption.zone))
+            paths, into: workspace, options: importOptions.importOptions(zone: zoneOption.zone),
+            onProgress: { progress.fileDone($0.path) })
+          progress.finish()
           for issue in summary.report.issues where issue.severity >= .warning {
             Output.err(issue.description)
           }
@@ -66,20 +77,29 @@ extension BeizhuCommand {
         }
       }
       var document: PlanDocument
+      let levelNames: [Int: String]
       do {
-        document = try Pipeline.plan(workspace: workspace, request: request).document
+        let outputs = try Pipeline.outputs(workspace: workspace, request: request)
+        document = outputs.document
+        levelNames = outputs.context.levelNames
       } catch {
         Output.err("error: \(error.errorDescription ?? "plan failed")")
         throw ExitCode(1)
       }
-      if let only {
+      if let only, format != .text {
         document.contacts = document.contacts.filter {
           only == .review ? $0.status == .review : $0.status != .unchanged
         }
       }
+      let shown: Set<PlanStatus> =
+        switch only {
+        case .review: [.review]
+        case .changed: [.review, .change]
+        case nil: Set(PlanStatus.allCases)
+        }
       let writer: any PlanWriter =
         switch format {
-        case .text: PlanTextWriter()
+        case .text: PlanTextWriter(limit: limit, style: color.style, levelNames: levelNames, statuses: shown)
         case .json: PlanJSONWriter()
         case .csv: PlanCSVWriter()
         }

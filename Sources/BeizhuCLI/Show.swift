@@ -3,6 +3,7 @@ import BeizhuClassify
 import BeizhuCore
 import BeizhuKit
 import BeizhuPlan
+import BeizhuWorkspace
 import BeizhuWrite
 import Foundation
 
@@ -76,6 +77,17 @@ extension BeizhuCommand {
       lines.append("Reasons 理由")
       for reason in entry.reasons { lines.append("  \(reason)") }
       if !entry.dropped.isEmpty { lines.append("Dropped 丢弃: \(entry.dropped.joined(separator: "、"))") }
+      let history = (try? workspace.levelHistory(contactID: entry.id)) ?? []
+      lines.append("")
+      lines.append("Level history 级别历史 (applied 已录入)")
+      if history.isEmpty { lines.append("  - none yet; `beizhu apply --mark-applied` records it") }
+      for item in history {
+        let when = Timestamps.iso(item.plan.appliedAt, zone: zone) ?? ""
+        let undone = item.plan.undoneAt.map { " (undone 已撤销 \(Timestamps.iso($0, zone: zone) ?? ""))" } ?? ""
+        lines.append(
+          "  \(item.plan.today)  \(item.level)类 \(item.role)  \(item.remark)  revisit \(item.revisit ?? "-")  recorded \(when)\(undone)"
+        )
+      }
       if messages {
         lines.append("")
         lines.append("Messages 消息")

@@ -76,6 +76,7 @@ extension Pipeline {
   ) {
     do {
       let planner = try makePlanner(request)
+      let applied = try workspace.appliedState()
       var classified: [(contact: Contact, features: FriendFeatures, classification: Classification)] = []
       for contact in try workspace.contacts(kind: .friend) {
         let messages = try workspace.messages(forContact: contact.id)
@@ -83,7 +84,32 @@ extension Pipeline {
           PlanSubject(contact: contact, messages: messages), options: request.options)
         classified.append((contact, features, classification))
       }
-      return planner.plan(classified, options: request.options, excluded: try workspace.excludedCount())
+      var (document, decisions) = planner.plan(
+        classified, options: request.options, excluded: try workspace.excludedCount())
+      if !applied.isEmpty {
+        // What the user entered by hand is what WeChat shows now, so it is the old state the
+        // plan compares against. The plan itself still starts from the imported contact, so
+        // the same evidence proposes the same remark as when it was entered.
+        for index in decisions.indices {
+          guard let entered = applied[decisions[index].entry.id] else { continue }
+          var entry = decisions[index].entry
+          entry.oldRemark = entered.remark
+          entry.oldTags = entered.tags
+          if entry.remark == entered.remark && Set(entry.tags) == Set(entered.tags) {
+            entry.status = .unchanged
+          } else if entry.status == .unchanged {
+            entry.status = .change
+          }
+          decisions[index].entry = entry
+          decisions[index].subject.remark = entered.remark
+          decisions[index].subject.tags = entered.tags
+          decisions[index].subject.description = entered.description
+        }
+        document = PlanDocument(
+          scheme: document.scheme, today: document.today, contacts: decisions.map(\.entry),
+          excluded: document.summary.excluded)
+      }
+      return (document, decisions)
     } catch let error as PlanError {
       throw .plan(error)
     } catch let error as WorkspaceError {

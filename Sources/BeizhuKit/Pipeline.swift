@@ -36,7 +36,8 @@ public enum Pipeline {
   /// Imports every file under `paths` into `workspace` and resolves identities.
   public static func importPaths(
     _ paths: [String], into workspace: Workspace, options: ImportOptions = ImportOptions(),
-    onFile: ((ImportReport.FileResult) -> Void)? = nil
+    onFile: ((ImportReport.FileResult) -> Void)? = nil,
+    onProgress: ((ImportReport.FileResult) -> Void)? = nil
   ) throws(PipelineError) -> ImportSummary {
     do {
       if let owner = options.owner, !owner.isEmpty { try workspace.addOwner(owner) }
@@ -44,6 +45,7 @@ public enum Pipeline {
         timeParser: LocalTimeParser(timeZone: options.timeZone), ownerHints: try workspace.ownerHints())
       let runner = ImportRunner(context: context)
       let destination = WorkspaceDestination(writer: workspace.makeImportWriter())
+      destination.onProgress = onProgress
       var report: ImportReport
       do {
         report = try runner.run(paths: paths, into: destination)
@@ -71,6 +73,8 @@ public enum Pipeline {
     var newMessages = 0
     var failure: WorkspaceError?
     private var hashing: FileHash?
+    /// Called as each file is finished, while the import goes on (progress lines).
+    var onProgress: ((ImportReport.FileResult) -> Void)?
 
     init(writer: ImportWriter) { self.writer = writer }
 
@@ -105,6 +109,7 @@ public enum Pipeline {
           skipped: result.skipped, sha256: hashing?.value() ?? "")
       }
       newMessages += writer.newMessages
+      onProgress?(result)
     }
   }
 

@@ -80,6 +80,35 @@ enum Schema {
           CREATE UNIQUE INDEX message_identity ON message(chatId, time, fingerprint);
           """)
     }
+    // What the user entered by hand (`beizhu apply --mark-applied`): one row per run, one per
+    // friend with the state before and after, so `undo` can restore and `show` list history.
+    migrator.registerMigration("v2") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE appliedPlan (
+            id INTEGER PRIMARY KEY,
+            appliedAt INTEGER NOT NULL,
+            today TEXT NOT NULL,
+            scheme TEXT NOT NULL,
+            undoneAt INTEGER
+          );
+          CREATE TABLE appliedEntry (
+            planId INTEGER NOT NULL REFERENCES appliedPlan(id) ON DELETE CASCADE,
+            contactId TEXT NOT NULL,
+            previousRemark TEXT NOT NULL,
+            previousTags TEXT NOT NULL,
+            previousDescription TEXT NOT NULL,
+            remark TEXT NOT NULL,
+            tags TEXT NOT NULL,
+            description TEXT NOT NULL,
+            level INTEGER NOT NULL,
+            role TEXT NOT NULL,
+            revisit TEXT,
+            PRIMARY KEY (planId, contactId)
+          ) WITHOUT ROWID;
+          CREATE INDEX appliedEntry_contact ON appliedEntry(contactId, planId);
+          """)
+    }
     return migrator
   }
 }
