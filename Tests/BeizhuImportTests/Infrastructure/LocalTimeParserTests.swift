@@ -1,3 +1,4 @@
+import BeizhuCore
 import Foundation
 import Testing
 
