@@ -172,7 +172,8 @@ public struct ImportRunner: Sendable {
   static func unrecognizedReason(_ probe: FileProbe) -> String {
     if probe.size == 0 { return "empty file / 空文件" }
     switch probe.fileExtension {
-    case "html", "htm", "js": return "HTML/JS export pages are not read yet / 暂不支持 HTML 导出"
+    case "html", "htm", "js":
+      return "not a chat page of a known exporter (web UI assets, indexes) / 不是可识别的聊天网页"
     case "csv": return "CSV header matches no known exporter / CSV 表头无法识别"
     case "json": return "JSON structure matches no known exporter / JSON 结构无法识别"
     case "txt": return "text layout matches no known exporter / 文本格式无法识别"

@@ -7,6 +7,9 @@ public enum ImporterRegistry {
     ChatlogImporter(),
     WechatExporterImporter(),
     WeFlowImporter(),
+    WechatExporterHTMLImporter(),
+    MemoTraceHTMLImporter(),
+    PyWxDumpDataJSImporter(),
     // wechat-dump's `type|name:time:text` lines are the loosest shape: ask last.
     WechatDumpImporter(),
   ]

@@ -1,5 +1,23 @@
 import BeizhuCore
 
+/// Where a ``JSONStreamReader`` pulls its bytes from: a file (``UTF8Stream``) or any other
+/// producer of valid UTF-8 chunks, such as the text of an HTML `<script>` as libxml2 hands it over.
+public protocol UTF8ChunkSource: AnyObject {
+  /// The file the bytes come from, for issue locations.
+  var path: String { get }
+  /// File offset of the first byte the source yields (a BOM, a script's start in its page).
+  var offsetBase: Int64 { get }
+  /// Line of the first byte the source yields, 1-based.
+  var startLine: Int { get }
+  /// The next chunk of valid UTF-8; empty at the end.
+  func next() throws(ImportError) -> [UInt8]
+}
+
+extension UTF8Stream: UTF8ChunkSource {
+  public var offsetBase: Int64 { encoding == .utf8 && hadBOM ? 3 : 0 }
+  public var startLine: Int { 1 }
+}
+
 /// A pull parser for JSON over UTF-8 bytes that lets an importer walk a document and
 /// materialise one element at a time, so a chat of millions of messages never sits in memory.
 ///
@@ -7,7 +25,7 @@ import BeizhuCore
 /// `.js` files (FORMATS.md §6, §8, §10): single-quoted strings, unquoted keys, trailing commas,
 /// `\xNN` escapes and `undefined`. It never evaluates anything.
 public final class JSONStreamReader {
-  private let stream: UTF8Stream
+  private let stream: any UTF8ChunkSource
   private let lenient: Bool
   private var chunk: [UInt8] = []
   private var position = 0
@@ -18,10 +36,15 @@ public final class JSONStreamReader {
   /// Guards against hostile nesting: a deeper document is rejected, never a stack overflow.
   public var maximumDepth = 512
 
-  public init(stream: UTF8Stream, lenient: Bool = false) {
-    self.stream = stream
+  public convenience init(stream: UTF8Stream, lenient: Bool = false) {
+    self.init(source: stream, lenient: lenient)
+  }
+
+  public init(source: any UTF8ChunkSource, lenient: Bool = false) {
+    self.stream = source
     self.lenient = lenient
-    offsetBase = stream.encoding == .utf8 && stream.hadBOM ? 3 : 0
+    offsetBase = source.offsetBase
+    line = source.startLine
   }
 
   /// Offset of the next unread byte in the file (decoded-stream offset for transcoded files).

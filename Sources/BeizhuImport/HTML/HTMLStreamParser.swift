@@ -1,0 +1,520 @@
+import BeizhuCore
+import CLibXML2
+
+/// Receives the events of an HTML page from ``HTMLStreamParser``.
+///
+/// Names are lower-case ASCII (libxml2 folds them); names and texts are borrowed bytes, valid
+/// only during the call.
+package protocol HTMLEventHandler: AnyObject {
+  func startElement(_ name: UnsafeBufferPointer<UInt8>, attributes: HTMLAttributes)
+  func endElement(_ name: UnsafeBufferPointer<UInt8>)
+  /// Text content (entities decoded), possibly split over several calls.
+  func characters(_ bytes: UnsafeBufferPointer<UInt8>)
+  /// The raw text of a `<script>` or `<style>` element, in order, possibly split anywhere.
+  func rawText(_ bytes: UnsafeBufferPointer<UInt8>)
+  /// A `<script>`/`<style>` element ended (its `</script>` was found or the page ended).
+  func rawTextEnded()
+}
+
+/// The attributes of one HTML start tag as libxml2's SAX1 `startElement` hands them over:
+/// a NULL-terminated list of name/value pairs, names lower-case, values with entities decoded.
+package struct HTMLAttributes {
+  fileprivate let base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+
+  /// The value of attribute `name` (lower-case ASCII), or `nil` when absent.
+  package func value(_ name: StaticString) -> UnsafeBufferPointer<UInt8>? {
+    guard var cursor = base else { return nil }
+    let wanted = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+    while let attribute = cursor.pointee {
+      let attributeName = UnsafeBufferPointer(start: attribute, count: Int(xmlStrlen(attribute)))
+      let value = (cursor + 1).pointee
+      if attributeName.elementsEqual(wanted) {
+        guard let value else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: value, count: Int(xmlStrlen(value)))
+      }
+      cursor += 2
+    }
+    return nil
+  }
+
+  /// The value of attribute `name` as a `String`.
+  package func string(_ name: StaticString) -> String? {
+    value(name).map { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// Whether the `class` attribute holds the token `token` (classes split on ASCII spaces).
+  package func hasClass(_ token: StaticString) -> Bool {
+    guard let classes = value("class") else { return false }
+    return HTMLBytes.containsToken(classes, token)
+  }
+}
+
+/// Byte helpers shared by the HTML readers.
+package enum HTMLBytes {
+  /// Whether the space-separated list `list` contains `token`.
+  package static func containsToken(_ list: UnsafeBufferPointer<UInt8>, _ token: StaticString) -> Bool {
+    let wanted = UnsafeBufferPointer(start: token.utf8Start, count: token.utf8CodeUnitCount)
+    var start = 0
+    let count = list.count
+    while start < count {
+      while start < count, isSpace(list[start]) { start += 1 }
+      var end = start
+      while end < count, !isSpace(list[end]) { end += 1 }
+      if end - start == wanted.count, UnsafeBufferPointer(rebasing: list[start..<end]).elementsEqual(wanted) {
+        return true
+      }
+      start = end
+    }
+    return false
+  }
+
+  package static func isSpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
+  }
+
+  package static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ text: StaticString) -> Bool {
+    bytes.elementsEqual(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+  }
+
+  /// The first index of `marker` in `bytes` at or after `from`, ASCII case-insensitively when
+  /// `foldCase` (the marker must then be lower-case).
+  package static func find(
+    _ marker: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int = 0, foldCase: Bool = false
+  ) -> Int? {
+    guard let first = marker.first, bytes.count >= marker.count else { return nil }
+    let last = bytes.count - marker.count
+    var index = from
+    while index <= last {
+      let byte = foldCase ? lower(bytes[index]) : bytes[index]
+      if byte == first {
+        var matched = 1
+        while matched < marker.count {
+          let next = foldCase ? lower(bytes[index + matched]) : bytes[index + matched]
+          if next != marker[matched] { break }
+          matched += 1
+        }
+        if matched == marker.count { return index }
+      }
+      index += 1
+    }
+    return nil
+  }
+
+  @inline(__always) package static func lower(_ byte: UInt8) -> UInt8 {
+    byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+  }
+
+  /// Counts `\n` bytes.
+  package static func newlines(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var count = 0
+    for byte in bytes where byte == 0x0A { count += 1 }
+    return count
+  }
+}
+
+/// Streams one HTML document (or a sequence of HTML snippets) through libxml2's HTML push parser
+/// with flat memory.
+///
+/// libxml2 2.9.14's HTML push parser never shrinks its input buffer, and it holds back the
+/// content of a `<script>`/`<style>` until it sees `</`. So the document is parsed in
+/// *segments*: a fresh parser context is started every few MiB at a boundary the caller names
+/// (``cutMarker``, e.g. the start of a top-level message), and the raw text of a script is cut
+/// into slices that are each parsed by a small context of their own (`<script>` + slice +
+/// `</script>`), so that the script's bytes still reach the handler through libxml2's SAX
+/// `cdataBlock` callback, a slice at a time. Nothing is ever evaluated.
+///
+/// Safety: libxml2's HTML parser expands no entity but the predefined HTML ones, loads no DTD, and
+/// the process-wide loader refuses every external entity (``LibXML2Safety``); `NONET` is set.
+package final class HTMLStreamParser {
+  package let path: String
+  /// Where a new segment may start once the current one has grown past ``segmentBytes``.
+  package var cutMarker: [UInt8]?
+  /// Size after which a segment is cut at the next ``cutMarker``.
+  package var segmentBytes = 4 << 20
+  /// Size after which a segment is cut at the next tag, marker or not (hostile pages).
+  package var hardSegmentBytes = 16 << 20
+  /// Largest script slice handed to libxml2 at once.
+  package var scriptSliceBytes = 1 << 20
+  /// libxml2 errors reported as located warnings; the rest are only counted.
+  package var maxReportedErrors = 3
+
+  private unowned(unsafe) let handler: any HTMLEventHandler
+  private var context: htmlParserCtxtPtr?
+  /// File offset and line where the current context's input starts.
+  private var contextOffset: Int64 = 0
+  private var contextLine = 1
+  /// Bytes given to the current context.
+  private var contextBytes = 0
+  /// File offset and line after everything handed in so far.
+  private var fedOffset: Int64 = 0
+  private var fedLine = 1
+
+  private enum Mode { case page, rawText }
+  private var mode = Mode.page
+  /// The element whose raw text is being read (`script` or `style`), as its end-tag prefix.
+  private var rawEndTag: [UInt8] = []
+  private var carry: [UInt8] = []
+  /// True while a synthetic `<script>` wrapper context runs: its own element events are not the page's.
+  private var inSyntheticScript = false
+  private var openRawElement: [UInt8]?
+
+  /// When set, every location reports this instead (snippets inside a `.js` string).
+  package var fixedLocation: (line: Int, offset: Int64)?
+  /// Errors libxml2 reported so far.
+  package private(set) var errorCount = 0
+  /// Issues found so far; the importer drains them.
+  package var issues: [Issue] = []
+
+  package init(path: String, handler: any HTMLEventHandler) {
+    LibXML2Safety.ensureInstalled()
+    self.path = path
+    self.handler = handler
+  }
+
+  deinit {
+    if let context { htmlFreeParserCtxt(context) }
+  }
+
+  // MARK: Locations
+
+  /// Where the parser is now (after the tag or text being reported).
+  package var location: SourceLocation {
+    if let fixedLocation {
+      return SourceLocation(path: path, line: fixedLocation.line, byteOffset: fixedLocation.offset)
+    }
+    guard let context, let input = context.pointee.input, !inSyntheticScript else {
+      return SourceLocation(path: path, line: fedLine, byteOffset: fedOffset)
+    }
+    let consumed = Int64(input.pointee.consumed)
+    var within: Int64 = 0
+    if let cur = input.pointee.cur, let base = input.pointee.base { within = Int64(cur - base) }
+    return SourceLocation(
+      path: path, line: contextLine + Int(input.pointee.line) - 1,
+      byteOffset: contextOffset + consumed + within)
+  }
+
+  // MARK: Feeding
+
+  /// Parses the next bytes of the document.
+  package func feed(_ bytes: [UInt8]) {
+    bytes.withUnsafeBufferPointer { feed($0) }
+  }
+
+  /// Parses the next bytes of the document.
+  package func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
+    var rest = bytes
+    while !rest.isEmpty {
+      switch mode {
+      case .rawText:
+        rest = feedRawText(rest)
+      case .page:
+        rest = feedPage(rest)
+      }
+    }
+  }
+
+  /// Ends the document: flushes what libxml2 holds back and closes open elements.
+  package func finish() {
+    if mode == .rawText {
+      if !carry.isEmpty {
+        let pending = carry
+        carry = []
+        pending.withUnsafeBufferPointer { deliverRawText($0) }
+      }
+      endRawText()
+      mode = .page
+      return
+    }
+    finishContext()
+  }
+
+  /// Starts a fresh context when the current one has parsed more than `bytes` (call between
+  /// snippets, which are always safe boundaries).
+  package func restartIfLarger(than bytes: Int) {
+    guard mode == .page, contextBytes > bytes else { return }
+    finishContext()
+  }
+
+  private func feedPage(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    var piece = bytes
+    var cutAt: Int?
+    if contextBytes >= segmentBytes, let marker = cutMarker,
+      let index = HTMLBytes.find(marker, in: bytes), index > 0 || contextBytes > 0
+    {
+      cutAt = index
+    } else if contextBytes >= hardSegmentBytes, let index = Self.tagStart(in: bytes) {
+      cutAt = index
+    }
+    if let cutAt {
+      piece = UnsafeBufferPointer(rebasing: bytes[..<cutAt])
+    }
+    push(piece)
+    if openRawElement != nil, let context {
+      // libxml2 waits for `</` inside a script: take back what it has not parsed and stream it.
+      let leftover = Self.unconsumed(context)
+      htmlFreeParserCtxt(context)
+      self.context = nil
+      let remainder = UnsafeBufferPointer(rebasing: bytes[piece.count...])
+      let consumedLength = leftover.count
+      // The leftover lies just before `remainder`: rewind the fed position over it.
+      fedOffset -= Int64(consumedLength)
+      leftover.withUnsafeBufferPointer { fedLine -= HTMLBytes.newlines($0) }
+      mode = .rawText
+      carry = []
+      if consumedLength > 0 {
+        _ = leftover.withUnsafeBufferPointer { feedRawText($0) }
+      }
+      return remainder
+    }
+    if let cutAt {
+      finishContext()
+      return UnsafeBufferPointer(rebasing: bytes[cutAt...])
+    }
+    return UnsafeBufferPointer(start: nil, count: 0)
+  }
+
+  /// Streams raw script text until its end tag; returns the bytes after it (page mode again).
+  private func feedRawText(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    var data = carry
+    carry = []
+    let wasCarried = data.count
+    data.append(contentsOf: bytes)
+    return data.withUnsafeBufferPointer { all -> UnsafeBufferPointer<UInt8> in
+      if let end = HTMLBytes.find(rawEndTag, in: all, foldCase: true) {
+        deliverRawText(UnsafeBufferPointer(rebasing: all[..<end]))
+        endRawText()
+        mode = .page
+        // The bytes from the end tag on are still in `bytes` (the carry is shorter than the tag).
+        let fromEndInBytes = end - wasCarried
+        if fromEndInBytes >= 0 {
+          return UnsafeBufferPointer(rebasing: bytes[fromEndInBytes...])
+        }
+        // The end tag began in the carry: push the carried part first.
+        let carriedTail = Array(all[end..<wasCarried])
+        carriedTail.withUnsafeBufferPointer { push($0) }
+        return bytes
+      }
+      // Hold back a possible partial end tag at the end.
+      var keep = 0
+      if let lastLT = all.lastIndex(of: UInt8(ascii: "<")), all.count - lastLT < rawEndTag.count {
+        keep = all.count - lastLT
+      }
+      var start = 0
+      let usable = all.count - keep
+      while start < usable {
+        var end = min(usable, start + scriptSliceBytes)
+        // Never split a UTF-8 sequence between two slices.
+        while end < usable, end > start, all[end] & 0xC0 == 0x80 { end -= 1 }
+        deliverRawText(UnsafeBufferPointer(rebasing: all[start..<end]))
+        start = end
+      }
+      carry = Array(all[usable...])
+      return UnsafeBufferPointer(start: nil, count: 0)
+    }
+  }
+
+  private static let scriptOpen: [UInt8] = Array("<script>".utf8)
+  private static let scriptClose: [UInt8] = Array("</script>".utf8)
+
+  /// Hands one slice of raw text to a throw-away `<script>` context so that libxml2 checks the
+  /// characters and reports them through `cdataBlock`.
+  private func deliverRawText(_ slice: UnsafeBufferPointer<UInt8>) {
+    guard !slice.isEmpty else { return }
+    let startOffset = fedOffset
+    let startLine = fedLine
+    fedOffset += Int64(slice.count)
+    fedLine += HTMLBytes.newlines(slice)
+    guard let wrapper = makeContext() else { return }
+    inSyntheticScript = true
+    let savedOffset = contextOffset
+    let savedLine = contextLine
+    contextOffset = startOffset - Int64(Self.scriptOpen.count)
+    contextLine = startLine
+    Self.scriptOpen.withUnsafeBufferPointer { chunk(wrapper, $0, terminate: false) }
+    chunk(wrapper, slice, terminate: false)
+    Self.scriptClose.withUnsafeBufferPointer { chunk(wrapper, $0, terminate: true) }
+    htmlFreeParserCtxt(wrapper)
+    inSyntheticScript = false
+    contextOffset = savedOffset
+    contextLine = savedLine
+  }
+
+  private func endRawText() {
+    openRawElement = nil
+    handler.rawTextEnded()
+  }
+
+  /// Gives bytes to the current page context (creating it when needed).
+  private func push(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard !bytes.isEmpty else { return }
+    if context == nil {
+      context = makeContext()
+      contextOffset = fedOffset
+      contextLine = fedLine
+      contextBytes = 0
+    }
+    fedOffset += Int64(bytes.count)
+    fedLine += HTMLBytes.newlines(bytes)
+    contextBytes += bytes.count
+    guard let context else { return }
+    chunk(context, bytes, terminate: false)
+  }
+
+  private func finishContext() {
+    guard let context else { return }
+    chunk(context, UnsafeBufferPointer(start: nil, count: 0), terminate: true)
+    htmlFreeParserCtxt(context)
+    self.context = nil
+    contextBytes = 0
+  }
+
+  private func chunk(_ context: htmlParserCtxtPtr, _ bytes: UnsafeBufferPointer<UInt8>, terminate: Bool) {
+    let pointer = UnsafeRawPointer(bytes.baseAddress)?.assumingMemoryBound(to: CChar.self)
+    var offset = 0
+    // htmlParseChunk takes an Int32 size.
+    repeat {
+      let size = min(bytes.count - offset, 1 << 30)
+      let isLast = offset + size >= bytes.count
+      _ = htmlParseChunk(context, pointer.map { $0 + offset }, Int32(size), terminate && isLast ? 1 : 0)
+      offset += size
+    } while offset < bytes.count
+  }
+
+  private func makeContext() -> htmlParserCtxtPtr? {
+    var sax = htmlSAXHandler()
+    sax.initialized = XML_SAX2_MAGIC
+    sax.startElement = htmlStartElement
+    sax.endElement = htmlEndElement
+    sax.characters = htmlCharacters
+    sax.ignorableWhitespace = htmlCharacters
+    sax.cdataBlock = htmlRawText
+    sax.serror = htmlError
+    let userData = Unmanaged.passUnretained(self).toOpaque()
+    guard let context = htmlCreatePushParserCtxt(&sax, userData, nil, 0, nil, XML_CHAR_ENCODING_UTF8) else {
+      return nil
+    }
+    let options =
+      HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
+      | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
+    _ = htmlCtxtUseOptions(context, Int32(options))
+    return context
+  }
+
+  /// The bytes libxml2 was given but has not parsed yet.
+  private static func unconsumed(_ context: htmlParserCtxtPtr) -> [UInt8] {
+    guard let input = context.pointee.input, let cur = input.pointee.cur, let end = input.pointee.end,
+      end > cur
+    else { return [] }
+    return Array(UnsafeBufferPointer(start: cur, count: end - cur))
+  }
+
+  /// The first `<` that starts a tag (`<` + letter or `/`) after the first byte.
+  private static func tagStart(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    var index = 1
+    while index + 1 < bytes.count {
+      if bytes[index] == UInt8(ascii: "<") {
+        let next = HTMLBytes.lower(bytes[index + 1])
+        if (next >= UInt8(ascii: "a") && next <= UInt8(ascii: "z")) || next == UInt8(ascii: "/") {
+          return index
+        }
+      }
+      index += 1
+    }
+    return nil
+  }
+
+  // MARK: SAX
+
+  fileprivate func start(_ name: UnsafeBufferPointer<UInt8>, _ attributes: HTMLAttributes) {
+    if inSyntheticScript { return }
+    if HTMLBytes.equals(name, "script") || HTMLBytes.equals(name, "style") {
+      openRawElement = Array(name)
+      rawEndTag = Array("</".utf8) + Array(name)
+    }
+    handler.startElement(name, attributes: attributes)
+  }
+
+  fileprivate func end(_ name: UnsafeBufferPointer<UInt8>) {
+    if inSyntheticScript { return }
+    if let open = openRawElement, name.elementsEqual(open) {
+      openRawElement = nil
+      handler.rawTextEnded()
+    }
+    handler.endElement(name)
+  }
+
+  fileprivate func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+    if inSyntheticScript { return }
+    handler.characters(bytes)
+  }
+
+  fileprivate func raw(_ bytes: UnsafeBufferPointer<UInt8>) {
+    handler.rawText(bytes)
+  }
+
+  fileprivate func error(_ error: UnsafePointer<xmlError>) {
+    // `</div>` inside a script's string literals is JavaScript, not broken markup.
+    if error.pointee.code == XML_ERR_TAG_NAME_MISMATCH.rawValue, inSyntheticScript || openRawElement != nil {
+      return
+    }
+    errorCount += 1
+    guard errorCount <= maxReportedErrors else { return }
+    let value = error.pointee
+    let line = inSyntheticScript ? fedLine : contextLine + max(Int(value.line), 1) - 1
+    issues.append(
+      Issue(
+        .warning, .malformedMarkup,
+        at: SourceLocation(path: path, line: line, column: Int(value.int2), byteOffset: -1),
+        "malformed HTML (libxml2 error \(value.code)); read leniently / HTML 格式不规范，已宽松读取",
+        hint: "usually harmless: exporters write message text into the page unescaped"))
+  }
+
+  /// Reports how many libxml2 errors were not listed one by one.
+  package func summarizeErrors() {
+    guard errorCount > maxReportedErrors else { return }
+    issues.append(
+      Issue(
+        .note, .malformedMarkup, at: SourceLocation(path: path),
+        "\(errorCount - maxReportedErrors) more HTML errors were recovered from / 另有 \(errorCount - maxReportedErrors) 处 HTML 错误已恢复"
+      ))
+  }
+}
+
+private func withParser(_ context: UnsafeMutableRawPointer?, _ body: (HTMLStreamParser) -> Void) {
+  guard let context else { return }
+  Unmanaged<HTMLStreamParser>.fromOpaque(context)._withUnsafeGuaranteedRef(body)
+}
+
+private func htmlStartElement(
+  _ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?,
+  _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+) {
+  guard let name else { return }
+  let bytes = UnsafeBufferPointer(start: name, count: Int(xmlStrlen(name)))
+  withParser(context) { $0.start(bytes, HTMLAttributes(base: attributes)) }
+}
+
+private func htmlEndElement(_ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?) {
+  guard let name else { return }
+  let bytes = UnsafeBufferPointer(start: name, count: Int(xmlStrlen(name)))
+  withParser(context) { $0.end(bytes) }
+}
+
+private func htmlCharacters(
+  _ context: UnsafeMutableRawPointer?, _ bytes: UnsafePointer<xmlChar>?, _ count: Int32
+) {
+  guard let bytes, count > 0 else { return }
+  withParser(context) { $0.text(UnsafeBufferPointer(start: bytes, count: Int(count))) }
+}
+
+private func htmlRawText(
+  _ context: UnsafeMutableRawPointer?, _ bytes: UnsafePointer<xmlChar>?, _ count: Int32
+) {
+  guard let bytes, count > 0 else { return }
+  withParser(context) { $0.raw(UnsafeBufferPointer(start: bytes, count: Int(count))) }
+}
+
+private func htmlError(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
+  guard let error else { return }
+  withParser(context) { $0.error(error) }
+}

@@ -1,0 +1,237 @@
+import BeizhuCore
+import Foundation
+
+/// Reads MemoTrace's HTML chat pages: v2 `<R>.html` (FORMATS.md §6) and the v3 rewrite's
+/// `<R>.html` (§7). Both hold the messages in a script, `const chatMessages = [ … ];`: v2 as
+/// JavaScript object literals with HTML-escaped strings, v3 as HTML-escaped JSON. The page's
+/// static placeholder bubbles are DOM, not messages, and are never read.
+///
+/// The page goes through libxml2's HTML parser; the script's text is streamed from its SAX
+/// callbacks into a lenient ``JSONStreamReader``, one message object at a time.
+public struct MemoTraceHTMLImporter: FormatImporter {
+  public static let v2Page = FileFormat(.memotrace, "chat-html", role: .chat)
+  public static let v3Page = FileFormat(.memotrace3, "chat-html", role: .chat)
+
+  static let marker: [UInt8] = Array("const chatMessages".utf8)
+
+  public init() {}
+
+  public var formats: [FileFormat] { [Self.v2Page, Self.v3Page] }
+
+  public func detect(_ probe: FileProbe) -> FileFormat? {
+    guard probe.fileExtension == "html" || probe.fileExtension == "htm" else { return nil }
+    guard !WechatExporterHTMLImporter.isChatPage(probe.headText) else { return nil }
+    let after: [UInt8]
+    if let index = probe.head.withUnsafeBufferPointer({ HTMLBytes.find(Self.marker, in: $0) }),
+      probe.head.count - index > 512 || probe.size <= Int64(probe.head.count)
+    {
+      after = Array(probe.head[(index + Self.marker.count)...].prefix(2048))
+    } else if let scanned = FileScan.bytes(after: Self.marker, in: probe.path) {
+      after = scanned
+    } else {
+      return nil
+    }
+    return Self.looksLikeV3(String(decoding: after, as: UTF8.self)) ? Self.v3Page : Self.v2Page
+  }
+
+  /// v3 writes JSON (quoted keys, `"type": "1"`) with `display_name`, `server_id`, `xml_dict`.
+  static func looksLikeV3(_ text: String) -> Bool {
+    text.contains("\"display_name\"") || text.contains("\"server_id\"") || text.contains("\"xml_dict\"")
+      || text.contains("&quot;display_name&quot;")
+  }
+
+  public func importFile(_ probe: FileProbe, format: FileFormat, context: ImportContext, sink: ImportSink)
+    throws(ImportError)
+  {
+    if FileManager.default.fileExists(atPath: probe.path + ".json") {
+      // MemoTrace v3 writes the same array unescaped beside the page; that file is read instead.
+      try sink(
+        .issue(
+          Issue(
+            .note, .preferredSource, at: SourceLocation(path: probe.path),
+            "read from the sidecar \(probe.fileName).json instead (the same messages) / 已改读同名 .html.json",
+            hint: nil)))
+      return
+    }
+    let page = try ScriptStream(path: probe.path)
+    var reader = MemoTraceMessages(probe: probe, format: format, context: context)
+    var found = false
+    while let event = try page.next() {
+      try flush(page, sink)
+      guard case .start(let line, let offset) = event else { continue }
+      let script = ScriptText(page: page, line: line, offset: offset)
+      if !found {
+        let json = JSONStreamReader(source: script, lenient: true)
+        do throws(ImportError) {
+          if try Self.seekArray(json) {
+            found = true
+            reader.setTitle(page.title)
+            while try json.nextElement() {
+              let location = SourceLocation(
+                path: probe.path, line: json.currentLine, byteOffset: json.byteOffset)
+              let value = try json.readValue()
+              try flush(page, sink)
+              try reader.add(value, at: location, sink: sink)
+            }
+          }
+        } catch {
+          guard case .rejected(let issue) = error else { throw error }
+          try flush(page, sink)
+          try sink(.issue(issue))
+          found = true
+        }
+      }
+      try script.drain()
+    }
+    try flush(page, sink)
+    if !found {
+      throw ImportError.rejected(
+        Issue(
+          .error, .badRecord, at: SourceLocation(path: probe.path),
+          "no `const chatMessages = [` array in the page's scripts / 页面中没有聊天记录数组",
+          hint: "the page may not be a MemoTrace export"))
+    }
+  }
+
+  private func flush(_ page: ScriptStream, _ sink: ImportSink) throws(ImportError) {
+    for issue in page.issues { try sink(.issue(issue)) }
+    page.issues.removeAll()
+  }
+
+  /// Moves past `const chatMessages =` and the array's `[`; `false` when the script has none.
+  static func seekArray(_ json: JSONStreamReader) throws(ImportError) -> Bool {
+    while try json.skip(past: marker) {
+      guard try json.peekStructural() == UInt8(ascii: "=") else { continue }
+      _ = try json.skip(past: [UInt8(ascii: "=")])
+      if try json.beginArray() { return true }
+    }
+    return false
+  }
+}
+
+/// Turns MemoTrace HTML message objects (v2 JS literals or v3 JSON) into messages.
+struct MemoTraceMessages {
+  let probe: FileProbe
+  let format: FileFormat
+  let context: ImportContext
+  private(set) var chat: ChatRef.Key?
+  private var title: String
+  private var ownerSent = false
+  private let payloads = PayloadParser()
+
+  init(probe: FileProbe, format: FileFormat, context: ImportContext) {
+    self.probe = probe
+    self.format = format
+    self.context = context
+    title = probe.stem
+    // v3 chat folders are `<R>(<wxid>)`: the wxid names the chat exactly.
+    if format.exporter == .memotrace3, let folder = probe.parentFolders.first, let id = Self.folderID(folder)
+    {
+      chat = .id(id)
+    }
+  }
+
+  /// The `(<wxid>)` at the end of a v3 folder name.
+  static func folderID(_ folder: String) -> String? {
+    guard folder.hasSuffix(")"), let open = folder.lastIndex(of: "(") else { return nil }
+    let id = String(folder[folder.index(after: open)..<folder.index(before: folder.endIndex)])
+    guard !id.isEmpty, !id.contains(" "),
+      id.hasPrefix("wxid_") || id.hasSuffix("@chatroom") || id.hasPrefix("gh_")
+        || id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") })
+    else { return nil }
+    return id
+  }
+
+  mutating func setTitle(_ pageTitle: String?) {
+    if let pageTitle, !pageTitle.isEmpty { title = pageTitle }
+    if chat == nil { chat = .name(title) }
+  }
+
+  mutating func add(_ value: JSONValue, at location: SourceLocation, sink: ImportSink) throws(ImportError) {
+    guard case .object = value else {
+      try sink(
+        .issue(
+          Issue(
+            .warning, .badRecord, at: location, "expected a message object in chatMessages / 消息不是对象",
+            hint: nil)))
+      return
+    }
+    guard let time = value["timestamp"]?.int64 else {
+      try sink(
+        .issue(
+          Issue(
+            .warning, .badTime, at: location, "message without a unix `timestamp` / 消息缺少时间戳",
+            hint: "the message was skipped")))
+      return
+    }
+    let isV3 = value["display_name"] != nil || value["server_id"] != nil || value["xml_dict"] != nil
+    let type = value["type"]?.int64 ?? 1
+    let subType = value["sub_type"]?.int64 ?? 0
+    let isSend = value["is_send"]?.bool ?? false
+    let isGroup = value["is_chatroom"]?.bool
+    let name = Self.string(value[isV3 ? "display_name" : "displayname"], decode: true)
+
+    var kind: MessageKind
+    if type == 0 {
+      kind = .system  // v2's display type for system notices
+    } else if type == -1 {
+      kind = Self.appMessageKind(value["xml_dict"]) ?? .other
+    } else {
+      kind = MessageKind.fromWeChatType(type, subType: subType)
+    }
+    let side: MessageSide = kind == .system || kind == .pat ? .system : isSend ? .me : .friend
+    var text = Self.string(value["text"], decode: true)
+    switch kind {
+    case .image, .video, .emoji, .file:
+      text = ""  // a URL or a media path, not words
+    case .voice:
+      text = Self.string(value["voice_to_text"], decode: true)
+    default:
+      break
+    }
+
+    if isSend, !ownerSent, !name.isEmpty {
+      ownerSent = true
+      try sink(.owner(OwnerHint(names: [name])))
+    }
+    let key = chat ?? .name(title)
+    var message = Message(
+      chat: ChatRef(key, isGroup: isGroup ?? (key.isGroupID ? true : nil), title: title), time: time,
+      side: side,
+      kind: kind, text: text, source: location)
+    if isGroup == true, side == .friend, !name.isEmpty { message.sender = name }
+    message.serverID = (value["MsgSvrID"] ?? value["server_id"] ?? value["msgSvrId"])?.text.flatMap {
+      $0.isEmpty || $0 == "0" ? nil : $0
+    }
+    if kind == .transfer {
+      let fee = Self.string(value["feedesc"] ?? value["fee_desc"], decode: true)
+      let memo = Self.string(value["pay_memo"], decode: true)
+      let subtype = (value["paysubtype"] ?? value["pay_subtype"])?.int64.map { Int($0) }
+      message.transfer = Transfer(
+        paySubtype: subtype, amountFen: MoneyText.firstAmountFen(in: fee), memo: memo.isEmpty ? nil : memo)
+    }
+    payloads.enrich(&message)
+    try sink(.message(message))
+  }
+
+  /// A v3 `-1` (unknown) row's kind, from the app message type inside its `xml_dict`.
+  static func appMessageKind(_ dict: JSONValue?) -> MessageKind? {
+    guard let appmsg = dict?["msg"]?["appmsg"], let type = appmsg["type"]?.int64 else { return nil }
+    return MessageKind.fromWeChatType(49, subType: type)
+  }
+
+  /// A string value with the page's HTML escaping undone (v3 leaves `http…` values unescaped).
+  static func string(_ value: JSONValue?, decode: Bool) -> String {
+    guard let text = value?.text else { return "" }
+    if !decode || text.hasPrefix("http") { return text }
+    return HTMLEntities.decode(text)
+  }
+}
+
+extension ChatRef.Key {
+  /// Whether the key is a group's id (`…@chatroom`).
+  var isGroupID: Bool {
+    if case .id(let id) = self { return id.hasSuffix("@chatroom") }
+    return false
+  }
+}

@@ -1,0 +1,161 @@
+import BeizhuCore
+
+/// One WechatExporter message bubble (`div.msg`) as read from the page, before interpretation.
+struct WechatExporterBubble {
+  var msgid: String?
+  var msgtype: String?
+  var isRight = false
+  var isNotice = false
+  var isMedia = false
+  var name: [UInt8] = []
+  var wxID: String?
+  var timeText: [UInt8] = []
+  /// The `<pre>` texts, non-empty ones joined by a newline, with `rawemoji` codes restored.
+  var text: [UInt8] = []
+  var appName: [UInt8] = []
+  var hasVoice = false
+  var hasImage = false
+  var hasSticker = false
+  var hasVideo = false
+  var location: SourceLocation
+}
+
+/// Collects `div.msg` bubbles from the SAX events of a WechatExporter chat page or of the HTML
+/// snippets in its `msg-N.js` files (FORMATS.md §10).
+///
+/// A bubble ends when its `div` closes or when the next `div.msg` starts (text is not escaped
+/// in the pages, so a stray tag must not swallow the following messages).
+final class WechatExporterDOM: HTMLEventHandler {
+  /// Bubbles read so far; the importer takes them after each parsed chunk.
+  var bubbles: [WechatExporterBubble] = []
+  /// Bubbles read in this document.
+  private(set) var count = 0
+  /// Set by the importer so bubbles carry their location.
+  unowned(unsafe) var parser: HTMLStreamParser?
+
+  private var depth = 0
+  private var current: WechatExporterBubble?
+  private var messageDepth = 0
+  private var nameDepth: Int?
+  private var timeDepth: Int?
+  private var preDepth: Int?
+  private var appNameDepth: Int?
+  private var pre: [UInt8] = []
+
+  func startElement(_ name: UnsafeBufferPointer<UInt8>, attributes: HTMLAttributes) {
+    depth += 1
+    if HTMLBytes.equals(name, "div"), attributes.hasClass("msg") {
+      finishBubble()
+      var bubble = WechatExporterBubble(
+        location: parser?.location ?? SourceLocation(path: ""))
+      bubble.msgid = attributes.string("msgid")
+      bubble.msgtype = attributes.string("msgtype")
+      bubble.isRight = attributes.hasClass("right")
+      bubble.isNotice = attributes.hasClass("chat-notice")
+      bubble.isMedia = attributes.hasClass("media")
+      current = bubble
+      messageDepth = depth
+      return
+    }
+    guard current != nil else { return }
+    switch name.count {
+    case 1 where HTMLBytes.equals(name, "a"):
+      break
+    case 3 where HTMLBytes.equals(name, "pre"):
+      if preDepth == nil {
+        preDepth = depth
+        pre.removeAll(keepingCapacity: true)
+      }
+    case 3 where HTMLBytes.equals(name, "img"):
+      if preDepth != nil, attributes.hasClass("wxemoji"), let raw = attributes.value("rawemoji") {
+        pre.append(contentsOf: raw)
+      }
+      if attributes.value("rawurl") != nil || attributes.value("data-src") != nil {
+        current?.hasImage = true
+      }
+      if attributes.value("rawsrc") != nil { current?.hasSticker = true }
+    case 4 where HTMLBytes.equals(name, "span"):
+      if attributes.hasClass("dspname") {
+        nameDepth = depth
+        current?.wxID = attributes.string("wxid")
+      } else if attributes.hasClass("app-name") {
+        appNameDepth = depth
+      }
+    case 3 where HTMLBytes.equals(name, "div"):
+      if attributes.hasClass("nt-box") {
+        timeDepth = depth
+      } else if attributes.hasClass("voicebox") || attributes.hasClass("voicetime") {
+        current?.hasVoice = true
+      }
+    case 5 where HTMLBytes.equals(name, "video"):
+      current?.hasVideo = true
+    case 5 where HTMLBytes.equals(name, "audio"):
+      current?.hasVoice = true
+    default:
+      break
+    }
+  }
+
+  func endElement(_ name: UnsafeBufferPointer<UInt8>) {
+    if current != nil {
+      if nameDepth == depth { nameDepth = nil }
+      if timeDepth == depth { timeDepth = nil }
+      if appNameDepth == depth { appNameDepth = nil }
+      if preDepth == depth {
+        preDepth = nil
+        if pre.contains(where: { !HTMLBytes.isSpace($0) }) {
+          if current?.text.isEmpty == false { current?.text.append(0x0A) }
+          current?.text.append(contentsOf: pre)
+        }
+      }
+    }
+    depth -= 1
+    if current != nil, depth < messageDepth { finishBubble() }
+  }
+
+  func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard current != nil else { return }
+    if nameDepth != nil {
+      current?.name.append(contentsOf: bytes)
+    } else if appNameDepth != nil {
+      current?.appName.append(contentsOf: bytes)
+    } else if preDepth != nil {
+      pre.append(contentsOf: bytes)
+    } else if timeDepth != nil {
+      current?.timeText.append(contentsOf: bytes)
+    }
+  }
+
+  func rawText(_ bytes: UnsafeBufferPointer<UInt8>) {}
+  func rawTextEnded() {}
+
+  /// Ends the open bubble, if any (page end, next bubble, or its `div` closed).
+  func finishBubble() {
+    guard var bubble = current else { return }
+    current = nil
+    if let preDepth, preDepth > 0, pre.contains(where: { !HTMLBytes.isSpace($0) }) {
+      // A `<pre>` left open by a cut page.
+      if !bubble.text.isEmpty { bubble.text.append(0x0A) }
+      bubble.text.append(contentsOf: pre)
+    }
+    nameDepth = nil
+    timeDepth = nil
+    preDepth = nil
+    appNameDepth = nil
+    pre.removeAll(keepingCapacity: true)
+    bubbles.append(bubble)
+    count += 1
+  }
+
+  /// Whether a bubble is open (the page ended inside it).
+  var isInsideBubble: Bool { current != nil }
+
+  /// Drops an open bubble (the page was cut inside it).
+  func discardOpenBubble() {
+    current = nil
+    nameDepth = nil
+    timeDepth = nil
+    preDepth = nil
+    appNameDepth = nil
+  }
+}
