@@ -61,7 +61,7 @@ final class WechatExporterText {
     let chatDirectory = (probe.path as NSString).deletingLastPathComponent
     let listPath = ((chatDirectory as NSString).deletingLastPathComponent as NSString).appendingPathComponent(
       "index.html")
-    if let alias = WechatExporterChatList.shared.aliases(listPath: listPath)[chatFolder] {
+    if let alias = WechatExporterChatLinks.shared.aliases(listPath: listPath)[chatFolder] {
       chat = ChatRef(.alias(alias), title: chatFolder)
     } else {
       chat = ChatRef(.name(chatFolder), title: chatFolder)

@@ -5,8 +5,8 @@ import Foundation
 ///
 /// A plain byte scan, no HTML parser: only these links matter. The map of the last list read
 /// is cached, because every chat of an export asks for the same list.
-final class WechatExporterChatList: @unchecked Sendable {
-  static let shared = WechatExporterChatList()
+final class WechatExporterChatLinks: @unchecked Sendable {
+  static let shared = WechatExporterChatLinks()
   /// A chat list is one row per chat; anything larger is not one.
   static let maxSize = 64 << 20
 
