@@ -1,13 +1,6 @@
 import BeizhuCore
 import Foundation
 
-/// The role letter: customer, agent (reseller) or channel (spreads the word).
-public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
-  case customer = "K"
-  case agent = "D"
-  case channel = "C"
-}
-
 /// What the old remark and tags already said, as the normalizer read them.
 public struct PriorAssessment: Sendable, Hashable, Codable {
   public var level: Int?

@@ -1,3 +1,4 @@
+import BeizhuCore
 import Foundation
 
 /// A classification scheme as data: ordered level rules, roles, tags, cadence.

@@ -13,7 +13,7 @@ public struct ComposeInput: Sendable, Hashable {
   /// The maturity level classification decided, 1–6.
   public var level: Int
   /// The role classification decided; `nil` takes the old remark's (then its words, then K).
-  public var role: RemarkRole?
+  public var role: Role?
   /// The revisit date classification decided; `nil` keeps the old remark's.
   public var revisit: RevisitDate?
   /// The shipping address found in the chats, for the description.
@@ -27,7 +27,7 @@ public struct ComposeInput: Sendable, Hashable {
 
   public init(
     id: String, alias: String = "", nickname: String = "", oldRemark: String = "", oldTags: [String] = [],
-    oldDescription: String = "", region: String = "", level: Int, role: RemarkRole? = nil,
+    oldDescription: String = "", region: String = "", level: Int, role: Role? = nil,
     revisit: RevisitDate? = nil, address: String = "", phones: [String] = [], extraTags: [String] = [],
     pinnedName: String? = nil
   ) {
@@ -48,7 +48,7 @@ public struct ComposeInput: Sendable, Hashable {
   }
 
   /// Takes the contact's own fields; the decisions come from classification.
-  public init(contact: Contact, level: Int, role: RemarkRole? = nil, revisit: RevisitDate? = nil) {
+  public init(contact: Contact, level: Int, role: Role? = nil, revisit: RevisitDate? = nil) {
     self.init(
       id: contact.id, alias: contact.alias, nickname: contact.nickname, oldRemark: contact.remark,
       oldTags: contact.tags, oldDescription: contact.description, region: contact.region, level: level,

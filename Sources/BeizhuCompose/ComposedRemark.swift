@@ -1,3 +1,5 @@
+import BeizhuCore
+
 /// The new remark, tags and description for one friend, with the account of the old ones.
 public struct ComposedRemark: Sendable, Hashable {
   /// Why a friend needs a human look before the plan is entered.
@@ -17,7 +19,7 @@ public struct ComposedRemark: Sendable, Hashable {
   /// The name part as written in the remark (maybe shortened or extended to be unique).
   public var name: String
   public var level: Int
-  public var role: RemarkRole
+  public var role: Role
   public var revisit: RevisitDate?
   public var tags: [String]
   public var description: String

@@ -1,3 +1,5 @@
+import BeizhuCore
+
 /// What an old remark, its tags and description held, piece by piece.
 ///
 /// Every non-separator part of the input is one ``Piece``, so the composer can account for
@@ -81,12 +83,12 @@ public struct LegacyRemark: Sendable, Hashable {
     return (levels.first { $0.source == .remark } ?? levels.first).flatMap { Int($0.value) }
   }
   /// The role letter the old scheme wrote (K, D, or C for a channel).
-  public var role: RemarkRole? {
+  public var role: Role? {
     if isChannel { return .channel }
-    return first(.role).flatMap { RemarkRole(rawValue: $0.value) }
+    return first(.role).flatMap { Role(rawValue: $0.value) }
   }
   /// The role the words suggest (`想做代理` → agent, `网红` → channel), when no code says.
-  public var roleHint: RemarkRole? {
+  public var roleHint: Role? {
     for piece in pieces {
       if let hint = RemarkLexicon.roleHint(for: piece.value) { return hint }
     }

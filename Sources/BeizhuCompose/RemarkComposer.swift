@@ -1,3 +1,4 @@
+import BeizhuCore
 import Foundation
 
 /// Composes `[C]{level}{role}{name}{revisit}` remarks for a population of friends.
@@ -179,8 +180,8 @@ public struct RemarkComposer: Sendable {
   }
 
   /// The old scheme's own tags (`3类`, `客户`, `代理`, `传播渠道`) are rewritten, not kept twice.
-  private func schemeTagDestination(_ tag: String, role: RemarkRole) -> Accounting.Destination? {
-    guard let oldRole = RemarkRole.allCases.first(where: { $0.tag == tag }) else { return nil }
+  private func schemeTagDestination(_ tag: String, role: Role) -> Accounting.Destination? {
+    guard let oldRole = Role.allCases.first(where: { $0.tag == tag }) else { return nil }
     return oldRole == role ? .tag(tag) : .superseded(by: role.tag)
   }
 

@@ -1,3 +1,5 @@
+import BeizhuCore
+
 /// Words that old remarks use, by meaning.
 ///
 /// Kept small and explicit: a word here is read as that kind wherever it appears in a
@@ -40,7 +42,7 @@ enum RemarkLexicon {
   }()
 
   /// The role a word points to.
-  static func roleHint(for word: String) -> RemarkRole? {
+  static func roleHint(for word: String) -> Role? {
     if channel.contains(word) { return .channel }
     if ["想做代理", "想拿货", "想加盟", "要代理", "代理"].contains(word) { return .agent }
     return nil

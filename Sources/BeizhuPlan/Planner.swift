@@ -72,7 +72,7 @@ public struct Planner: Sendable {
     // DESIGN: a channel is known from the old remark, the tags or the user's list.
     let channelTag = contact.tags.contains { Self.channelTags.contains($0.trimmed()) }
     let prior = PriorAssessment(
-      level: legacy.level, role: legacy.role.flatMap { Role(rawValue: $0.rawValue) },
+      level: legacy.level, role: legacy.role,
       isChannel: legacy.isChannel || channelTag)
     let pinned =
       options.overrides[contact.id] ?? (contact.alias.isEmpty ? nil : options.overrides[contact.alias])
@@ -91,9 +91,9 @@ public struct Planner: Sendable {
   ) -> (document: PlanDocument, decisions: [PlanDecision]) {
     let inputs = classified.map { item -> ComposeInput in
       let classification = item.classification
-      let role: RemarkRole =
+      let role: Role =
         classification.isChannel
-        ? .channel : (RemarkRole(rawValue: classification.role.rawValue) ?? .customer)
+        ? .channel : (Role(rawValue: classification.role.rawValue) ?? .customer)
       let revisit = classification.revisit.flatMap { RevisitDate(month: $0.month, day: $0.day) }
       var phones = item.contact.phones
       for phone in item.features.phones where !phones.contains(phone) { phones.append(phone) }
