@@ -1,6 +1,12 @@
 import BeizhuCore
 import CLibXML2
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Receives the events of an HTML page from ``HTMLStreamParser``.
 ///
 /// Names are lower-case ASCII (libxml2 folds them); names and texts are borrowed bytes, valid
@@ -81,20 +87,22 @@ package enum HTMLBytes {
   package static func find(
     _ marker: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int = 0, foldCase: Bool = false
   ) -> Int? {
-    guard let first = marker.first, bytes.count >= marker.count else { return nil }
+    guard let first = marker.first, let base = bytes.baseAddress, bytes.count >= marker.count else {
+      return nil
+    }
+    // The first byte is found with memchr, so it must not be a letter when folding case.
     let last = bytes.count - marker.count
     var index = from
     while index <= last {
-      let byte = foldCase ? lower(bytes[index]) : bytes[index]
-      if byte == first {
-        var matched = 1
-        while matched < marker.count {
-          let next = foldCase ? lower(bytes[index + matched]) : bytes[index + matched]
-          if next != marker[matched] { break }
-          matched += 1
-        }
-        if matched == marker.count { return index }
+      guard let hit = memchr(base + index, Int32(first), last - index + 1) else { return nil }
+      index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+      var matched = 1
+      while matched < marker.count {
+        let next = foldCase ? lower(bytes[index + matched]) : bytes[index + matched]
+        if next != marker[matched] { break }
+        matched += 1
       }
+      if matched == marker.count { return index }
       index += 1
     }
     return nil

@@ -69,9 +69,8 @@ public struct MemoTraceHTMLImporter: FormatImporter {
             while try json.nextElement() {
               let location = SourceLocation(
                 path: probe.path, line: json.currentLine, byteOffset: json.byteOffset)
-              let value = try json.readValue()
+              try reader.add(from: json, at: location, sink: sink)
               try flush(page, sink)
-              try reader.add(value, at: location, sink: sink)
             }
           }
         } catch {
@@ -147,8 +146,29 @@ struct MemoTraceMessages {
     if chat == nil { chat = .name(title) }
   }
 
-  mutating func add(_ value: JSONValue, at location: SourceLocation, sink: ImportSink) throws(ImportError) {
-    guard case .object = value else {
+  /// The fields of one message object that Beizhu uses; the rest are skipped unbuilt.
+  struct Fields {
+    var type: JSONValue?
+    var subType: JSONValue?
+    var text: JSONValue?
+    var isSend: JSONValue?
+    var timestamp: JSONValue?
+    var isChatroom: JSONValue?
+    var name: JSONValue?
+    var serverID: JSONValue?
+    var paySubtype: JSONValue?
+    var fee: JSONValue?
+    var memo: JSONValue?
+    var voiceText: JSONValue?
+    var xmlDict: JSONValue?
+  }
+
+  /// Reads the next message object from `json` key by key, without building a dictionary.
+  mutating func add(from json: JSONStreamReader, at location: SourceLocation, sink: ImportSink)
+    throws(ImportError)
+  {
+    guard try json.beginObject() else {
+      try json.skipValue()
       try sink(
         .issue(
           Issue(
@@ -156,7 +176,30 @@ struct MemoTraceMessages {
             hint: nil)))
       return
     }
-    guard let time = value["timestamp"]?.int64 else {
+    var fields = Fields()
+    while let key = try json.nextKey() {
+      switch key {
+      case "type": fields.type = try json.readValue()
+      case "sub_type": fields.subType = try json.readValue()
+      case "text": fields.text = try json.readValue()
+      case "is_send": fields.isSend = try json.readValue()
+      case "timestamp": fields.timestamp = try json.readValue()
+      case "is_chatroom": fields.isChatroom = try json.readValue()
+      case "displayname", "display_name": fields.name = try json.readValue()
+      case "MsgSvrID", "server_id", "msgSvrId": fields.serverID = try json.readValue()
+      case "paysubtype", "pay_subtype": fields.paySubtype = try json.readValue()
+      case "feedesc", "fee_desc": fields.fee = try json.readValue()
+      case "pay_memo": fields.memo = try json.readValue()
+      case "voice_to_text": fields.voiceText = try json.readValue()
+      case "xml_dict": fields.xmlDict = try json.readValue()
+      default: try json.skipValue()
+      }
+    }
+    try add(fields, at: location, sink: sink)
+  }
+
+  mutating func add(_ fields: Fields, at location: SourceLocation, sink: ImportSink) throws(ImportError) {
+    guard let time = fields.timestamp?.int64 else {
       try sink(
         .issue(
           Issue(
@@ -164,30 +207,29 @@ struct MemoTraceMessages {
             hint: "the message was skipped")))
       return
     }
-    let isV3 = value["display_name"] != nil || value["server_id"] != nil || value["xml_dict"] != nil
-    let type = value["type"]?.int64 ?? 1
-    let subType = value["sub_type"]?.int64 ?? 0
-    let isSend = value["is_send"]?.bool ?? false
-    let isGroup = value["is_chatroom"]?.bool
-    let name = Self.string(value[isV3 ? "display_name" : "displayname"], decode: true)
+    let type = fields.type?.int64 ?? 1
+    let subType = fields.subType?.int64 ?? 0
+    let isSend = fields.isSend?.bool ?? false
+    let isGroup = fields.isChatroom?.bool
+    let name = Self.string(fields.name, decode: true)
 
     var kind: MessageKind
     if type == 0 {
       kind = .system  // v2's display type for system notices
     } else if type == -1 {
-      kind = Self.appMessageKind(value["xml_dict"]) ?? .other
+      kind = Self.appMessageKind(fields.xmlDict) ?? .other
     } else {
       kind = MessageKind.fromWeChatType(type, subType: subType)
     }
     let side: MessageSide = kind == .system || kind == .pat ? .system : isSend ? .me : .friend
-    var text = Self.string(value["text"], decode: true)
+    var text: String
     switch kind {
     case .image, .video, .emoji, .file:
       text = ""  // a URL or a media path, not words
     case .voice:
-      text = Self.string(value["voice_to_text"], decode: true)
+      text = Self.string(fields.voiceText, decode: true)
     default:
-      break
+      text = Self.string(fields.text, decode: true)
     }
 
     if isSend, !ownerSent, !name.isEmpty {
@@ -200,17 +242,15 @@ struct MemoTraceMessages {
       side: side,
       kind: kind, text: text, source: location)
     if isGroup == true, side == .friend, !name.isEmpty { message.sender = name }
-    message.serverID = (value["MsgSvrID"] ?? value["server_id"] ?? value["msgSvrId"])?.text.flatMap {
-      $0.isEmpty || $0 == "0" ? nil : $0
-    }
+    message.serverID = fields.serverID?.text.flatMap { $0.isEmpty || $0 == "0" ? nil : $0 }
     if kind == .transfer {
-      let fee = Self.string(value["feedesc"] ?? value["fee_desc"], decode: true)
-      let memo = Self.string(value["pay_memo"], decode: true)
-      let subtype = (value["paysubtype"] ?? value["pay_subtype"])?.int64.map { Int($0) }
+      let fee = Self.string(fields.fee, decode: true)
+      let memo = Self.string(fields.memo, decode: true)
+      let subtype = fields.paySubtype?.int64.map { Int($0) }
       message.transfer = Transfer(
         paySubtype: subtype, amountFen: MoneyText.firstAmountFen(in: fee), memo: memo.isEmpty ? nil : memo)
     }
-    payloads.enrich(&message)
+    if kind != .text { payloads.enrich(&message) }
     try sink(.message(message))
   }
 

@@ -36,13 +36,27 @@ final class ScriptCollector: HTMLEventHandler {
     if inTitle { title?.append(contentsOf: bytes) }
   }
 
+  /// Script text since the last event, handed out as one `.text` (libxml2 reports 1000 bytes a call).
+  var pendingText: [UInt8] = []
+
   func rawText(_ bytes: UnsafeBufferPointer<UInt8>) {
-    if inScript { events.append(.text(Array(bytes))) }
+    if inScript { pendingText.append(contentsOf: bytes) }
   }
 
   func rawTextEnded() {
-    if inScript { events.append(.end) }
+    if inScript {
+      flushText()
+      events.append(.end)
+    }
     inScript = false
+  }
+
+  /// Queues the accumulated script text as one event.
+  func flushText() {
+    guard !pendingText.isEmpty else { return }
+    events.append(.text(pendingText))
+    pendingText = []
+    pendingText.reserveCapacity(1 << 16)
   }
 }
 
@@ -79,6 +93,10 @@ final class ScriptStream {
           index = 0
         }
         return event
+      }
+      if !collector.pendingText.isEmpty {
+        collector.flushText()
+        continue
       }
       if finished { return nil }
       let chunk = try stream.next()
@@ -147,33 +165,41 @@ final class ScriptText: UTF8ChunkSource {
 /// Decodes the HTML entities exporters escape text with (`&amp; &lt; &gt; &quot; &#39; &#NN; &#xHH;`).
 enum HTMLEntities {
   static func decode(_ text: String) -> String {
-    guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
-    var output: [UInt8] = []
-    let bytes = Array(text.utf8)
-    output.reserveCapacity(bytes.count)
-    var index = 0
-    while index < bytes.count {
-      if bytes[index] == UInt8(ascii: "&"), let (decoded, end) = entity(bytes, at: index) {
-        output.append(contentsOf: decoded)
-        index = end
-      } else {
-        output.append(bytes[index])
-        index += 1
+    var copy = text
+    return copy.withUTF8 { bytes in
+      guard let first = bytes.firstIndex(of: UInt8(ascii: "&")) else { return text }
+      var output: [UInt8] = []
+      output.reserveCapacity(bytes.count)
+      output.append(contentsOf: bytes[..<first])
+      var index = first
+      while index < bytes.count {
+        if bytes[index] == UInt8(ascii: "&"), let (decoded, end) = entity(bytes, at: index) {
+          output.append(contentsOf: decoded)
+          index = end
+        } else {
+          output.append(bytes[index])
+          index += 1
+        }
       }
+      return String(decoding: output, as: UTF8.self)
     }
-    return String(decoding: output, as: UTF8.self)
   }
 
-  private static let named: [String: String] = [
-    "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}", "#39": "'",
-  ]
-
-  private static func entity(_ bytes: [UInt8], at start: Int) -> ([UInt8], Int)? {
+  private static func entity(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> ([UInt8], Int)? {
     var end = start + 1
     while end < bytes.count, end - start <= 10, bytes[end] != UInt8(ascii: ";") { end += 1 }
     guard end < bytes.count, bytes[end] == UInt8(ascii: ";"), end > start + 1 else { return nil }
-    let body = String(decoding: bytes[(start + 1)..<end], as: UTF8.self)
-    if let value = named[body] { return (Array(value.utf8), end + 1) }
+    let name = UnsafeBufferPointer(rebasing: bytes[(start + 1)..<end])
+    switch name.count {
+    case 2 where HTMLBytes.equals(name, "lt"): return ([0x3C], end + 1)
+    case 2 where HTMLBytes.equals(name, "gt"): return ([0x3E], end + 1)
+    case 3 where HTMLBytes.equals(name, "amp"): return ([0x26], end + 1)
+    case 4 where HTMLBytes.equals(name, "quot"): return ([0x22], end + 1)
+    case 4 where HTMLBytes.equals(name, "apos"): return ([0x27], end + 1)
+    case 4 where HTMLBytes.equals(name, "nbsp"): return ([0xC2, 0xA0], end + 1)
+    default: break
+    }
+    let body = String(decoding: name, as: UTF8.self)
     guard body.hasPrefix("#") else { return nil }
     var digits = body.dropFirst()
     var radix = 10
