@@ -34,7 +34,12 @@ let package = Package(
     .target(name: "BeizhuImport", dependencies: ["BeizhuCore", "CLibXML2"]),
     .target(
       name: "BeizhuWorkspace",
-      dependencies: ["BeizhuCore", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "BeizhuCore", .product(name: "GRDB", package: "GRDB.swift"),
+        // The message insert binds through SQLite's C API: GRDB's argument boxing was a
+        // fifth of an import profile.
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]
     ),
     .target(name: "BeizhuFeatures", dependencies: ["BeizhuCore"], resources: [.process("Lexicons")]),
     .target(name: "BeizhuClassify", dependencies: ["BeizhuCore", "BeizhuFeatures"], resources: [.process("Presets")]),

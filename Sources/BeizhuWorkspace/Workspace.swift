@@ -25,7 +25,11 @@ public final class Workspace: @unchecked Sendable {
         path == ":memory:"
         ? try DatabaseQueue(configuration: configuration)
         : try DatabaseQueue(path: path, configuration: configuration)
-      try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+      try writer.writeWithoutTransaction { db in
+        // WAL with synchronous NORMAL: a power cut can lose the last batches, never corrupt
+        // the file — and an import is idempotent, so running it again restores them.
+        try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
+      }
       try Schema.migrator.migrate(writer)
     } catch let error as DatabaseError
       where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
