@@ -52,7 +52,7 @@ public struct ChatlogImporter: FormatImporter {
   {
     // The emitter lives only for this call, so the sink never really escapes.
     try withoutActuallyEscaping(sink) { (sink) throws(ImportError) in
-      let emitter = ExportFileEmitter(path: probe.path, sink: sink)
+      let emitter = RecordEmitter(path: probe.path, sink: sink)
       let stream = try UTF8Stream(path: probe.path, chunkSize: chunkSize, onIssue: emitter.streamIssueHandler)
       switch format.name {
       case Self.contactsCSV.name:

@@ -57,12 +57,12 @@ public struct PyWxDumpImporter: FormatImporter {
     // The emitter lives only for this call, so the sink never really escapes.
     try withoutActuallyEscaping(sink) { (sink) throws(ImportError) in
       try read(
-        probe, format: format, context: context, emitter: ExportFileEmitter(path: probe.path, sink: sink))
+        probe, format: format, context: context, emitter: RecordEmitter(path: probe.path, sink: sink))
     }
   }
 
   private func read(
-    _ probe: FileProbe, format: FileFormat, context: ImportContext, emitter: ExportFileEmitter
+    _ probe: FileProbe, format: FileFormat, context: ImportContext, emitter: RecordEmitter
   )
     throws(ImportError)
   {

@@ -42,11 +42,11 @@ public struct WeFlowImporter: FormatImporter {
   {
     // The emitter lives only for this call, so the sink never really escapes.
     try withoutActuallyEscaping(sink) { (sink) throws(ImportError) in
-      try read(probe, format: format, context: context, emitter: SinkEmitter(path: probe.path, sink: sink))
+      try read(probe, format: format, context: context, emitter: RecordEmitter(path: probe.path, sink: sink))
     }
   }
 
-  private func read(_ probe: FileProbe, format: FileFormat, context: ImportContext, emitter: SinkEmitter)
+  private func read(_ probe: FileProbe, format: FileFormat, context: ImportContext, emitter: RecordEmitter)
     throws(ImportError)
   {
     let stream = try UTF8Stream(path: probe.path, chunkSize: chunkSize, onIssue: emitter.streamIssueHandler)

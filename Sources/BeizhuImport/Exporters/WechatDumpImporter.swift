@@ -46,7 +46,7 @@ public struct WechatDumpImporter: FormatImporter {
   {
     // The emitter lives only for this call, so the sink never really escapes.
     try withoutActuallyEscaping(sink) { (sink) throws(ImportError) in
-      try read(probe, context: context, emitter: SinkEmitter(path: probe.path, sink: sink))
+      try read(probe, context: context, emitter: RecordEmitter(path: probe.path, sink: sink))
     }
   }
 
@@ -55,7 +55,7 @@ public struct WechatDumpImporter: FormatImporter {
     probe.fileName.lowercased() == ".txt" ? "" : probe.stem
   }
 
-  private func read(_ probe: FileProbe, context: ImportContext, emitter: SinkEmitter) throws(ImportError) {
+  private func read(_ probe: FileProbe, context: ImportContext, emitter: RecordEmitter) throws(ImportError) {
     let stem = Self.stem(of: probe)
     let isGroup = try WechatDumpGroupScan.isGroup(path: probe.path, stem: stem, chunkSize: chunkSize)
     let chat = ChatRef(.name(stem), isGroup: isGroup, title: stem)

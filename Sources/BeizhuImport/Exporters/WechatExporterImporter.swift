@@ -35,7 +35,7 @@ public struct WechatExporterImporter: FormatImporter {
   {
     // The emitter lives only for this call, so the sink never really escapes.
     try withoutActuallyEscaping(sink) { (sink) throws(ImportError) in
-      let emitter = SinkEmitter(path: probe.path, sink: sink)
+      let emitter = RecordEmitter(path: probe.path, sink: sink)
       let stream = try UTF8Stream(path: probe.path, chunkSize: chunkSize, onIssue: emitter.streamIssueHandler)
       if format == Self.contactsCSV {
         try WechatExporterContacts.importCSV(probe: probe, stream: stream, emitter: emitter)

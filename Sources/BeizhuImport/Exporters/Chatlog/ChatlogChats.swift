@@ -8,7 +8,7 @@ enum ChatlogChats {
 
   /// The JSON array, one element at a time (one-line files reach hundreds of MB).
   static func readJSON(
-    _ probe: FileProbe, stream: UTF8Stream, emitter: ExportFileEmitter, context: ImportContext
+    _ probe: FileProbe, stream: UTF8Stream, emitter: RecordEmitter, context: ImportContext
   )
     throws(ImportError)
   {
@@ -48,7 +48,7 @@ enum ChatlogChats {
 
   private static func message(
     from value: JSONValue, at location: SourceLocation, fallback: ChatRef, ownerID: String?,
-    _ emitter: ExportFileEmitter, _ context: ImportContext
+    _ emitter: RecordEmitter, _ context: ImportContext
   ) throws(ImportError) -> Message? {
     let path = location.path
     var time: Int64?
@@ -115,7 +115,7 @@ enum ChatlogChats {
 
   /// `Time,SenderName,Sender,TalkerName,Talker,Content`: the owner's rows have empty sender columns.
   static func readCSV(
-    _ probe: FileProbe, stream: UTF8Stream, emitter: ExportFileEmitter, context: ImportContext
+    _ probe: FileProbe, stream: UTF8Stream, emitter: RecordEmitter, context: ImportContext
   )
     throws(ImportError)
   {

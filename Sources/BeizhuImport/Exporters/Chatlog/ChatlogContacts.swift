@@ -26,7 +26,7 @@ enum ChatlogContacts {
 
   /// `contact.csv`: `UserName,Alias,Remark,NickName`, no quoting. UserName and Alias never hold commas.
   static func readContactCSV(
-    _ probe: FileProbe, stream: UTF8Stream, emitter: ExportFileEmitter, context: ImportContext
+    _ probe: FileProbe, stream: UTF8Stream, emitter: RecordEmitter, context: ImportContext
   ) throws(ImportError) {
     let reader = LineReader(stream: stream)
     _ = try reader.next()  // header
@@ -75,7 +75,7 @@ enum ChatlogContacts {
   /// `isFriend` is `Reserved1 == 1`: true for friends, the owner, groups and official accounts, so it
   /// only rules out: `false` marks a group-only member; `true` leaves the kind to ids and the workspace.
   static func readContactJSON(
-    _ probe: FileProbe, stream: UTF8Stream, emitter: ExportFileEmitter, context: ImportContext
+    _ probe: FileProbe, stream: UTF8Stream, emitter: RecordEmitter, context: ImportContext
   ) throws(ImportError) {
     let reader = JSONStreamReader(stream: stream)
     try PyWxDumpContacts.readingTruncation(emitter) { () throws(ImportError) in
@@ -102,7 +102,7 @@ enum ChatlogContacts {
 
   /// `chatroom.csv`: `Name,Remark,NickName,Owner,UserCount`; Owner and UserCount are safe from the right.
   static func readChatroomCSV(
-    _ probe: FileProbe, stream: UTF8Stream, emitter: ExportFileEmitter, context: ImportContext
+    _ probe: FileProbe, stream: UTF8Stream, emitter: RecordEmitter, context: ImportContext
   ) throws(ImportError) {
     let reader = LineReader(stream: stream)
     _ = try reader.next()
@@ -138,7 +138,7 @@ enum ChatlogContacts {
   /// `session.csv`: `UserName,NOrder,NickName,Content,NTime`; NTime is Go's `2024-09-01 11:23:56 +0800 CST`.
   /// Emits each chat's id with its shown name; the name is left out when commas make it ambiguous.
   static func readSessionCSV(
-    _ probe: FileProbe, stream: UTF8Stream, emitter: ExportFileEmitter, context: ImportContext
+    _ probe: FileProbe, stream: UTF8Stream, emitter: RecordEmitter, context: ImportContext
   ) throws(ImportError) {
     let reader = LineReader(stream: stream)
     _ = try reader.next()

@@ -98,7 +98,7 @@ enum ChatlogText {
     var source: String
   }
 
-  static func read(_ probe: FileProbe, stream: UTF8Stream, emitter: ExportFileEmitter, context: ImportContext)
+  static func read(_ probe: FileProbe, stream: UTF8Stream, emitter: RecordEmitter, context: ImportContext)
     throws(ImportError)
   {
     let reader = LineReader(stream: stream)

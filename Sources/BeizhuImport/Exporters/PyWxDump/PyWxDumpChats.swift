@@ -26,7 +26,7 @@ enum PyWxDumpChats {
   }
 
   static func readCSV(
-    _ probe: FileProbe, stream: UTF8Stream, emitter: ExportFileEmitter, context: ImportContext
+    _ probe: FileProbe, stream: UTF8Stream, emitter: RecordEmitter, context: ImportContext
   )
     throws(ImportError)
   {
@@ -76,7 +76,7 @@ enum PyWxDumpChats {
   }
 
   static func readJSON(
-    _ probe: FileProbe, stream: UTF8Stream, emitter: ExportFileEmitter, context: ImportContext
+    _ probe: FileProbe, stream: UTF8Stream, emitter: RecordEmitter, context: ImportContext
   )
     throws(ImportError)
   {

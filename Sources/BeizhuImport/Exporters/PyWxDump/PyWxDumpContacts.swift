@@ -29,7 +29,7 @@ enum PyWxDumpContacts {
 
   /// `users.json`: `{wxid: user}`, streamed one user at a time.
   static func readUsers(
-    _ probe: FileProbe, stream: UTF8Stream, emitter: ExportFileEmitter, context: ImportContext
+    _ probe: FileProbe, stream: UTF8Stream, emitter: RecordEmitter, context: ImportContext
   )
     throws(ImportError)
   {
@@ -56,7 +56,7 @@ enum PyWxDumpContacts {
   /// The API bodies: `user_list` (contacts), `user_session_list` (chats with contact fields),
   /// `user_labels_dict` (label id → name; nothing to emit, the other bodies already carry names).
   static func readAPI(
-    _ probe: FileProbe, stream: UTF8Stream, emitter: ExportFileEmitter, context: ImportContext
+    _ probe: FileProbe, stream: UTF8Stream, emitter: RecordEmitter, context: ImportContext
   )
     throws(ImportError)
   {
@@ -164,7 +164,7 @@ enum PyWxDumpContacts {
   }
 
   /// Runs `body`; a cut or broken file keeps what was read and reports where it stopped.
-  static func readingTruncation(_ emitter: ExportFileEmitter, _ body: () throws(ImportError) -> Void)
+  static func readingTruncation(_ emitter: RecordEmitter, _ body: () throws(ImportError) -> Void)
     throws(ImportError)
   {
     do throws(ImportError) {

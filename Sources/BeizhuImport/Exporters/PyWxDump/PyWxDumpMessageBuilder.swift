@@ -18,13 +18,13 @@ struct PyWxDumpRow {
 /// wxid (from the `export/<me>/` folder and the `talker` of `is_sender=1` rows), the chat the file
 /// belongs to when `room_name` is empty, and the once-per-file notes.
 final class PyWxDumpMessageBuilder {
-  private let emitter: ExportFileEmitter
+  private let emitter: RecordEmitter
   private let context: ImportContext
   /// The chat id taken from the folder or file name, for rows without `room_name`.
   private let fallbackChat: String
   private(set) var ownerID: String?
 
-  init(probe: FileProbe, emitter: ExportFileEmitter, context: ImportContext) {
+  init(probe: FileProbe, emitter: RecordEmitter, context: ImportContext) {
     self.emitter = emitter
     self.context = context
     fallbackChat = PyWxDumpPaths.chatID(probe: probe)

@@ -9,7 +9,7 @@ final class WeFlowChatReader {
   private let stream: UTF8Stream
   private let stem: String
   private let context: ImportContext
-  private let emitter: SinkEmitter
+  private let emitter: RecordEmitter
   private var path: String { emitter.path }
 
   private var session: WeFlowSession?
@@ -18,7 +18,7 @@ final class WeFlowChatReader {
   private var ownerID: String?
   private var ownerHintSent = false
 
-  init(stream: UTF8Stream, stem: String, context: ImportContext, emitter: SinkEmitter) {
+  init(stream: UTF8Stream, stem: String, context: ImportContext, emitter: RecordEmitter) {
     self.stream = stream
     self.stem = stem
     self.context = context

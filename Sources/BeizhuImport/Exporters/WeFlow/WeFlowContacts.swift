@@ -7,7 +7,7 @@ enum WeFlowContacts {
   static let headerPrefix = "用户名,显示名称,备注,昵称,微信号"
   static let requiredColumns = ["用户名", "显示名称", "备注", "昵称", "微信号"]
 
-  static func importCSV(stream: UTF8Stream, emitter: SinkEmitter) throws(ImportError) {
+  static func importCSV(stream: UTF8Stream, emitter: RecordEmitter) throws(ImportError) {
     let reader = CSVReader(stream: stream)
     guard let headerRecord = try reader.next() else { return }
     let header = CSVHeader(headerRecord.fields)
@@ -40,7 +40,7 @@ enum WeFlowContacts {
     }
   }
 
-  static func importJSON(stream: UTF8Stream, emitter: SinkEmitter) throws(ImportError) {
+  static func importJSON(stream: UTF8Stream, emitter: RecordEmitter) throws(ImportError) {
     let reader = JSONStreamReader(stream: stream)
     guard try reader.beginObject() else {
       throw ImportError.rejected(

@@ -41,7 +41,7 @@ enum WechatExporterContacts {
     }
   }
 
-  static func importCSV(probe: FileProbe, stream: UTF8Stream, emitter: SinkEmitter) throws(ImportError) {
+  static func importCSV(probe: FileProbe, stream: UTF8Stream, emitter: RecordEmitter) throws(ImportError) {
     // The owner's folder `<Owner>/` sits next to `<Owner>_Contacts.csv`: its row is the owner.
     let ownerFolder = probe.stem.hasSuffix(fileSuffix) ? String(probe.stem.dropLast(fileSuffix.count)) : nil
     var ownerFound = false

@@ -23,7 +23,7 @@ final class WechatExporterText {
 
   private let path: String
   private let context: ImportContext
-  private let emitter: SinkEmitter
+  private let emitter: RecordEmitter
   /// The `<Owner>` folder: the owner's display name with invalid file-name characters removed.
   private let ownerFolder: String
   private let chatFolder: String
@@ -51,7 +51,7 @@ final class WechatExporterText {
     var awaitingMemo = false
   }
 
-  init(probe: FileProbe, context: ImportContext, emitter: SinkEmitter) {
+  init(probe: FileProbe, context: ImportContext, emitter: RecordEmitter) {
     path = probe.path
     self.context = context
     self.emitter = emitter

@@ -1,51 +1,6 @@
 import BeizhuCore
 import Foundation
 
-/// Sends one file's records to the sink, with the per-file bookkeeping both the PyWxDump and the
-/// chatlog importers need: decoding issues queued by `UTF8Stream` and "once per file" notes.
-final class ExportFileEmitter {
-  let path: String
-  private let sink: ImportSink
-  private var pending: [Issue] = []
-  private var emittedOnce: Set<String> = []
-  private var owners: Set<String> = []
-
-  init(path: String, sink: @escaping ImportSink) {
-    self.path = path
-    self.sink = sink
-  }
-
-  /// The callback to give `UTF8Stream`, which cannot throw: issues wait until the next record.
-  var streamIssueHandler: (Issue) -> Void {
-    { [weak self] issue in self?.pending.append(issue) }
-  }
-
-  func emit(_ record: ImportRecord) throws(ImportError) {
-    try flush()
-    try sink(record)
-  }
-
-  func issue(_ issue: Issue) throws(ImportError) { try emit(.issue(issue)) }
-
-  /// Emits the issue only the first time `key` is seen in this file.
-  func once(_ key: String, _ make: () -> Issue) throws(ImportError) {
-    guard emittedOnce.insert(key).inserted else { return }
-    try emit(.issue(make()))
-  }
-
-  /// Emits an owner hint once per distinct id.
-  func owner(id: String, alias: String? = nil, names: [String] = []) throws(ImportError) {
-    guard !id.isEmpty, owners.insert(id).inserted else { return }
-    try emit(.owner(OwnerHint(id: id, alias: alias, names: names)))
-  }
-
-  func flush() throws(ImportError) {
-    while !pending.isEmpty {
-      try sink(.issue(pending.removeFirst()))
-    }
-  }
-}
-
 /// Small shared helpers for the exporters whose files name chats by wxid.
 enum ExportText {
   /// Whether `text` is a non-empty run of ASCII digits.

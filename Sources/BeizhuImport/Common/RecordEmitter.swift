@@ -1,14 +1,15 @@
 import BeizhuCore
 import Foundation
 
-/// One file's path to the sink, shared by the WeFlow, wechat-dump and WechatExporter importers:
-/// decoding issues from `UTF8Stream` (whose callback cannot throw) wait for the next record, and
-/// "once per file" notes are emitted once.
-final class SinkEmitter {
+/// One file's path to the sink, shared by the importers: decoding issues from `UTF8Stream`
+/// (whose callback cannot throw) wait for the next record, "once per file" notes are emitted
+/// once, and each owner id is announced once.
+final class RecordEmitter {
   let path: String
   private let sink: ImportSink
   private var pending: [Issue] = []
   private var emittedOnce: Set<String> = []
+  private var owners: Set<String> = []
   /// Records emitted so far, issues excluded: whether a syntax error ends a file or rejects it.
   private(set) var recordCount = 0
 
@@ -34,6 +35,12 @@ final class SinkEmitter {
   func once(_ key: String, _ make: () -> Issue) throws(ImportError) {
     guard emittedOnce.insert(key).inserted else { return }
     try emit(.issue(make()))
+  }
+
+  /// Emits an owner hint once per distinct id.
+  func owner(id: String, alias: String? = nil, names: [String] = []) throws(ImportError) {
+    guard !id.isEmpty, owners.insert(id).inserted else { return }
+    try emit(.owner(OwnerHint(id: id, alias: alias, names: names)))
   }
 
   func flush() throws(ImportError) {
