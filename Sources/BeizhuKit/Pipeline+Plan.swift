@@ -78,7 +78,8 @@ extension Pipeline {
       let planner = try makePlanner(request)
       let applied = try workspace.appliedState()
       var classified: [(contact: Contact, features: FriendFeatures, classification: Classification)] = []
-      for contact in try workspace.contacts(kind: .friend) {
+      for imported in try workspace.contacts(kind: .friend) {
+        let contact = Self.composingBase(imported, entered: applied[imported.id])
         let messages = try workspace.messages(forContact: contact.id)
         let (features, classification, _) = planner.classify(
           PlanSubject(contact: contact, messages: messages), options: request.options)
@@ -117,6 +118,21 @@ extension Pipeline {
     } catch {
       throw .importStopped(String(describing: error))
     }
+  }
+
+  /// The contact the plan composes from. A contact list exported after a plan was entered holds
+  /// Beizhu's own remark; composing from that would re-read the remark as an old home-grown one,
+  /// so the plan starts from what the remark and tags held before, as when it was entered —
+  /// applying the scheme to its own output changes nothing (DESIGN.md invariant).
+  static func composingBase(_ contact: Contact, entered: AppliedEntry?) -> Contact {
+    guard let entered, !entered.remark.isEmpty, contact.remark == entered.remark else { return contact }
+    var base = contact
+    base.remark = entered.previousRemark
+    // Tags the user added in WeChat since then are kept; the entered ones go back to the old.
+    let addedSince = contact.tags.filter { !entered.tags.contains($0) }
+    base.tags = entered.previousTags + addedSince.filter { !entered.previousTags.contains($0) }
+    if contact.description == entered.description { base.description = entered.previousDescription }
+    return base
   }
 
   /// One friend's decision with the messages it rests on (`beizhu show ID`).

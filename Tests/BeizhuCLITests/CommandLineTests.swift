@@ -74,3 +74,24 @@ import Testing
     }
   }
 }
+
+/// `plan --no-workspace` and `import` + `plan` give the same document (DESIGN contract).
+@Suite(.enabled(if: Fixtures.samplesAvailable, "needs ../shared/formats/samples"))
+struct PlanCommandTests {
+  @Test func noWorkspaceEqualsImportThenPlan() throws {
+    let directory = Fixtures.temporaryDirectory()
+    let sample = Fixtures.sample("pywxdump")
+    let inMemory = try CommandLineTests.run(
+      ["plan", sample, "--no-workspace", "--today", "2025-01-15", "--format", "json"], in: directory)
+    #expect(inMemory.status == 0, "\(inMemory.stderr)")
+    let imported = try CommandLineTests.run(["import", sample, "--workspace", "w.sqlite"], in: directory)
+    #expect(imported.status == 0)
+    let planned = try CommandLineTests.run(
+      ["plan", "--workspace", "w.sqlite", "--today", "2025-01-15", "--format", "json"], in: directory)
+    #expect(planned.stdout == inMemory.stdout)
+    #expect(!FileManager.default.fileExists(atPath: directory + "/beizhu.sqlite"))
+    let document = try JSONSerialization.jsonObject(with: Data(planned.stdout.utf8)) as? [String: Any]
+    #expect(document?["version"] as? Int == 1)
+    #expect((document?["contacts"] as? [Any])?.count == 7)
+  }
+}
