@@ -41,7 +41,7 @@ public struct Classifier: Sendable {
     }
     if let matchedRule {
       reasons.append("\(matchedRule.level)类（\(matchedRule.name)）：\(path.last?.why ?? "")")
-      for fact in matchedRule.when.facts where facts.value(fact) > 0 {
+      for fact in matchedRule.when.facts + (matchedRule.cite ?? []) where facts.value(fact) > 0 {
         for line in facts.evidence[fact] ?? [] { reasons.append("  \(FactSet.label(fact))：\(line)") }
       }
       if matchedRule.when.facts.isEmpty {

@@ -14,6 +14,9 @@ public struct Scheme: Sendable, Hashable, Codable {
     /// What to do next with a friend at this level (shown in the agenda).
     public var next: String?
     public var when: Condition
+    /// Facts cited as evidence when present, beyond those the condition names — level 3 holds
+    /// on product talk alone, but the objection that keeps a friend there is what a user checks.
+    public var cite: [String]?
   }
 
   /// One role rule; the first whose condition holds wins.
@@ -81,6 +84,11 @@ public struct Scheme: Sendable, Hashable, Codable {
     guard !levels.isEmpty else { throw SchemeError.invalid(path: path, underlying: "no levels") }
     for rule in levels {
       try rule.when.validate(path: path)
+      // A misspelt cited fact would silently cite nothing.
+      for fact in rule.cite ?? [] where !FactSet.known.contains(fact) {
+        throw SchemeError.invalid(
+          path: path, underlying: "unknown fact \"\(fact)\" in cite of rule \(rule.id)")
+      }
     }
     for rule in roles {
       try rule.when.validate(path: path)
