@@ -48,6 +48,24 @@ struct UTF8Validator {
   /// Bytes of an incomplete sequence left from the previous chunk.
   private(set) var pending: [UInt8] = []
 
+  /// The length of `bytes` without an incomplete sequence at its end (kept for the next chunk
+  /// unless `isFinal`), when everything before that is valid UTF-8; else `nil`.
+  static func validPrefix(_ bytes: [UInt8], isFinal: Bool) -> Int? {
+    var cut = bytes.count
+    if !isFinal, let last = bytes.indices.last {
+      var index = last
+      var continuations = 0
+      while index > 0, continuations < 3, bytes[index] & 0xC0 == 0x80 {
+        index -= 1
+        continuations += 1
+      }
+      let lead = bytes[index]
+      let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+      if length > 1, continuations + 1 < length { cut = index }
+    }
+    return String(validating: bytes[..<cut], as: UTF8.self) == nil ? nil : cut
+  }
+
   /// Counts well-formed sequences of two or more bytes.
   static func countMultibyteSequences(_ bytes: [UInt8]) -> Int {
     var count = 0
@@ -80,6 +98,13 @@ struct UTF8Validator {
   /// sequence's offset within the logical stream position of this call (relative to `bytes`,
   /// negative when it started in the pending bytes).
   mutating func repair(_ input: [UInt8], isFinal: Bool, onInvalid: (Int) -> Void) -> [UInt8] {
+    if pending.isEmpty, let valid = Self.validPrefix(input, isFinal: isFinal) {
+      // Nearly every chunk is valid: the standard library's validator is much faster than the
+      // byte loop below, which is kept for the chunks that need repairs.
+      if valid == input.count { return input }
+      pending = Array(input[valid...])
+      return Array(input[..<valid])
+    }
     let carried = pending.count
     let bytes: [UInt8]
     if carried > 0 {
