@@ -246,6 +246,19 @@ enum WechatExporterChatList {
     for (contact, location) in contacts { try sink(.contact(contact, location)) }
   }
 
+  /// Chat folder → WeChat ID for every row that shows one, for the TXT importer, which knows a
+  /// chat only by its folder. A list that cannot be read gives no aliases.
+  static func aliases(path: String) -> [String: String] {
+    var result: [String: String] = [:]
+    try? read(path: path) { (record: ImportRecord) throws(ImportError) in
+      if case .contact(let contact, _) = record, !contact.alias.isEmpty, let folder = contact.otherNames.first
+      {
+        result[folder] = contact.alias
+      }
+    }
+    return result
+  }
+
   /// `阿杰 健身房 （微信号：ajie_fitness）` → name and alias.
   static func split(linkText: String) -> (name: String, alias: String?) {
     let text = linkText.trimmingCharacters(in: .whitespacesAndNewlines)
