@@ -223,7 +223,62 @@ public final class JSONStreamReader {
 
   /// Skips the next value without building it.
   public func skipValue() throws(ImportError) {
-    _ = try readValue(depth: 0)
+    try skipWhitespace()
+    guard let first = try peek() else { throw ImportError.rejected(truncatedIssue("a value")) }
+    guard first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else {
+      if first == UInt8(ascii: "\"") || (lenient && first == UInt8(ascii: "'")) {
+        try skipString()
+      } else {
+        _ = try readValue(depth: 0)  // a number or a word: nothing worth avoiding
+      }
+      return
+    }
+    // Containers are skipped by matching brackets without building values: exporters write
+    // fields Beizhu never reads (avatars, paths, whole page assets), often large.
+    var depth = 0
+    while let byte = try peek() {
+      switch byte {
+      case UInt8(ascii: "{"), UInt8(ascii: "["):
+        depth += 1
+        guard depth <= maximumDepth else {
+          throw ImportError.rejected(syntaxIssue("nesting of at most \(maximumDepth) levels"))
+        }
+        advance()
+      case UInt8(ascii: "}"), UInt8(ascii: "]"):
+        depth -= 1
+        advance()
+        if depth == 0 { return }
+      case UInt8(ascii: "\""):
+        try skipString()
+      case UInt8(ascii: "'") where lenient:
+        try skipString()
+      case 0x0A:
+        line += 1
+        advance()
+      default:
+        advance()
+      }
+    }
+    throw ImportError.rejected(truncatedIssue("the end of a skipped value"))
+  }
+
+  /// Moves past a quoted string (the opening quote is next) without building it.
+  private func skipString() throws(ImportError) {
+    guard let quote = try peek() else { throw ImportError.rejected(truncatedIssue("a string")) }
+    advance()
+    var escaped = false
+    while let byte = try peek() {
+      advance()
+      if byte == 0x0A { line += 1 }
+      if escaped {
+        escaped = false
+      } else if byte == UInt8(ascii: "\\") {
+        escaped = true
+      } else if byte == quote {
+        return
+      }
+    }
+    throw ImportError.rejected(truncatedIssue("the end of a string"))
   }
 
   private func readValue(depth: Int) throws(ImportError) -> JSONValue {

@@ -49,6 +49,31 @@ import Testing
     #expect(count == 3)
   }
 
+  @Test(arguments: [1, 3, 65_536])
+  func skippingContainersFindsTheirEnd(chunkSize: Int) throws {
+    let json = #"{"skip":{"a":["]}",{"b":"\"}"}],"c":'x'},"keep":1,"also":[[[]]],"last":"ok"}"#
+    let reader = try reader(json, chunkSize: chunkSize, lenient: true)
+    #expect(try reader.beginObject())
+    var kept: [String: JSONValue] = [:]
+    while let key = try reader.nextKey() {
+      if key == "keep" || key == "last" { kept[key] = try reader.readValue() } else { try reader.skipValue() }
+    }
+    #expect(kept["keep"]?.int64 == 1)
+    #expect(kept["last"]?.text == "ok")
+  }
+
+  @Test func skippingATruncatedContainerIsATruncation() throws {
+    let reader = try reader(#"{"skip":[1,2,{"a":"b"#)
+    #expect(try reader.beginObject())
+    #expect(try reader.nextKey() == "skip")
+    let error = #expect(throws: ImportError.self) { try reader.skipValue() }
+    guard case .rejected(let issue) = error else {
+      Issue.record("expected a rejection")
+      return
+    }
+    #expect(issue.code == .truncated)
+  }
+
   @Test func sixtyFourBitIntegersStayExact() throws {
     let reader = try reader("[9007199254740993, 8594229559345]")
     #expect(try reader.readValue() == .array([.number("9007199254740993"), .number("8594229559345")]))
