@@ -27,7 +27,7 @@ enum MemoTraceRenderedText {
     if named == .other { named = nil }
     if text.hasPrefix("-1\n") || text.hasPrefix("-1\r\n") || text == "-1" {
       let dictText = text.drop { $0 != "\n" }.dropFirst()
-      if let node = PythonLiteralParser.parse(dictText) {
+      if let node = XMLDictNode.parsePython(dictText) {
         let payload = MemoTracePayload(node: node)
         return Result(
           kind: named ?? payload.kind ?? .other, text: "", transfer: payload.transfer,

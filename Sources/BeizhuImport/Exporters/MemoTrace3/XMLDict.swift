@@ -106,141 +106,23 @@ indirect enum XMLDictNode: Sendable, Equatable {
   }
 }
 
-/// Parses the Python `repr` of an `xmltodict` dict (`{'msg': {'appmsg': {'@appid': '', …}}}`):
-/// single- or double-quoted strings with backslash escapes, `None`, `True`/`False`, numbers,
-/// lists and dicts. Never evaluates anything; anything else fails the parse.
-struct PythonLiteralParser {
-  private let bytes: [UInt8]
-  private var position = 0
-  private var depth = 0
-
-  init(_ text: Substring) { bytes = Array(text.utf8) }
-
-  /// The parsed value, or `nil` when the text is not such a literal.
-  static func parse(_ text: Substring) -> XMLDictNode? {
-    var parser = PythonLiteralParser(text)
-    guard let value = parser.value() else { return nil }
-    parser.skipSpace()
-    return parser.position == parser.bytes.count ? value : nil
-  }
-
-  private mutating func skipSpace() {
-    while position < bytes.count,
-      bytes[position] == 0x20 || bytes[position] == 0x0A || bytes[position] == 0x0D
-        || bytes[position] == 0x09
-    {
-      position += 1
+extension XMLDictNode {
+  /// Builds a node from the Python `repr` form MemoTrace v3 writes into CSV and TXT cells,
+  /// read by the payload parser's `PythonLiteral` reader (never evaluated).
+  init(python: PythonLiteral) {
+    switch python {
+    case .none: self = .null
+    case .string(let text), .number(let text): self = .text(text)
+    case .bool(let value): self = .text(value ? "True" : "False")
+    case .list(let items): self = .list(items.map(XMLDictNode.init(python:)))
+    case .dict(let entries): self = .dict(entries.map { ($0.key, XMLDictNode(python: $0.value)) })
     }
   }
 
-  private mutating func value() -> XMLDictNode? {
-    skipSpace()
-    guard position < bytes.count, depth < 200 else { return nil }
-    switch bytes[position] {
-    case UInt8(ascii: "{"):
-      position += 1
-      depth += 1
-      defer { depth -= 1 }
-      var members: [(key: String, value: XMLDictNode)] = []
-      while true {
-        skipSpace()
-        guard position < bytes.count else { return nil }
-        if bytes[position] == UInt8(ascii: "}") {
-          position += 1
-          return .dict(members)
-        }
-        if !members.isEmpty {
-          guard bytes[position] == UInt8(ascii: ",") else { return nil }
-          position += 1
-          skipSpace()
-          if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
-            position += 1
-            return .dict(members)
-          }
-        }
-        guard case .text(let key)? = value() else { return nil }
-        skipSpace()
-        guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { return nil }
-        position += 1
-        guard let member = value() else { return nil }
-        members.append((key, member))
-      }
-    case UInt8(ascii: "["):
-      position += 1
-      depth += 1
-      defer { depth -= 1 }
-      var items: [XMLDictNode] = []
-      while true {
-        skipSpace()
-        guard position < bytes.count else { return nil }
-        if bytes[position] == UInt8(ascii: "]") {
-          position += 1
-          return .list(items)
-        }
-        if !items.isEmpty {
-          guard bytes[position] == UInt8(ascii: ",") else { return nil }
-          position += 1
-          skipSpace()
-          if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
-            position += 1
-            return .list(items)
-          }
-        }
-        guard let item = value() else { return nil }
-        items.append(item)
-      }
-    case UInt8(ascii: "'"), UInt8(ascii: "\""):
-      return string()
-    default:
-      let start = position
-      while position < bytes.count {
-        let byte = bytes[position]
-        let isWord =
-          (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-          || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "+")
-        guard isWord else { break }
-        position += 1
-      }
-      let word = String(decoding: bytes[start..<position], as: UTF8.self)
-      switch word {
-      case "None": return .null
-      case "True", "False": return .text(word)
-      default:
-        guard !word.isEmpty, Double(word) != nil else { return nil }
-        return .text(word)
-      }
-    }
-  }
-
-  private mutating func string() -> XMLDictNode? {
-    let quote = bytes[position]
-    position += 1
-    var output: [UInt8] = []
-    while position < bytes.count {
-      let byte = bytes[position]
-      position += 1
-      if byte == quote { return .text(String(decoding: output, as: UTF8.self)) }
-      guard byte == UInt8(ascii: "\\") else {
-        output.append(byte)
-        continue
-      }
-      guard position < bytes.count else { return nil }
-      let escape = bytes[position]
-      position += 1
-      switch escape {
-      case UInt8(ascii: "n"): output.append(0x0A)
-      case UInt8(ascii: "r"): output.append(0x0D)
-      case UInt8(ascii: "t"): output.append(0x09)
-      case UInt8(ascii: "x"), UInt8(ascii: "u"), UInt8(ascii: "U"):
-        let count = escape == UInt8(ascii: "x") ? 2 : escape == UInt8(ascii: "u") ? 4 : 8
-        guard position + count <= bytes.count,
-          let code = UInt32(String(decoding: bytes[position..<position + count], as: UTF8.self), radix: 16)
-        else { return nil }
-        position += count
-        output.append(contentsOf: Array(String(Unicode.Scalar(code) ?? "\u{FFFD}").utf8))
-      default: output.append(escape)
-      }
-    }
-    return nil
+  /// The tree of a Python dict literal, or `nil` when the text is not one.
+  static func parsePython(_ text: Substring) -> XMLDictNode? {
+    var copy = String(text)
+    let literal = copy.withUTF8 { bytes -> PythonLiteral? in try? PythonLiteral.parse(bytes) }
+    return literal.map(XMLDictNode.init(python:))
   }
 }
