@@ -36,7 +36,6 @@ public enum Pipeline {
   /// Imports every file under `paths` into `workspace` and resolves identities.
   public static func importPaths(
     _ paths: [String], into workspace: Workspace, options: ImportOptions = ImportOptions(),
-    onFile: ((ImportReport.FileResult) -> Void)? = nil,
     onProgress: ((ImportReport.FileResult) -> Void)? = nil
   ) throws(PipelineError) -> ImportSummary {
     do {
@@ -55,7 +54,6 @@ public enum Pipeline {
       }
       let newMessages = destination.newMessages
       try workspace.reconcile()
-      for file in report.files { onFile?(file) }
       report.issues.sort { ($0.location.path, $0.location.line) < ($1.location.path, $1.location.line) }
       return try summary(report: report, newMessages: newMessages, workspace: workspace)
     } catch let error as WorkspaceError {

@@ -10,7 +10,7 @@ public enum TextEncoding: String, Sendable, Hashable, Codable {
   /// UTF-16 without BOM when every other byte is zero; else GB18030.
   ///
   /// - Returns: the encoding and the length of the BOM to skip.
-  public static func sniff(_ head: [UInt8], isComplete: Bool) -> (encoding: TextEncoding, bomLength: Int) {
+  public static func sniff(_ head: [UInt8]) -> (encoding: TextEncoding, bomLength: Int) {
     if head.starts(with: [0xEF, 0xBB, 0xBF]) { return (.utf8, 3) }
     if head.starts(with: [0xFF, 0xFE]) { return (.utf16LE, 2) }
     if head.starts(with: [0xFE, 0xFF]) { return (.utf16BE, 2) }

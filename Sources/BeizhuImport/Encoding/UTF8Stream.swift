@@ -42,8 +42,7 @@ public final class UTF8Stream {
       if more.isEmpty { break }
       head += more
     }
-    let isComplete = head.count < 4096
-    let (encoding, bom) = TextEncoding.sniff(head, isComplete: isComplete)
+    let (encoding, bom) = TextEncoding.sniff(head)
     self.encoding = encoding
     hadBOM = bom > 0
     rawOffset = Int64(bom)
