@@ -57,19 +57,9 @@ struct SHA256 {
     }.joined()
   }
 
+  /// One 64-byte block. The schedule lives in a stack buffer and the state in locals: an array
+  /// allocated per block made hashing cost a fifth of an import's instructions.
   private mutating func compress(_ block: UnsafeBufferPointer<UInt8>, from offset: Int) {
-    var w = [UInt32](repeating: 0, count: 64)
-    for index in 0..<16 {
-      let base = offset + index * 4
-      w[index] =
-        UInt32(block[base]) << 24 | UInt32(block[base + 1]) << 16 | UInt32(block[base + 2]) << 8
-        | UInt32(block[base + 3])
-    }
-    for index in 16..<64 {
-      let s0 = rotate(w[index - 15], 7) ^ rotate(w[index - 15], 18) ^ (w[index - 15] >> 3)
-      let s1 = rotate(w[index - 2], 17) ^ rotate(w[index - 2], 19) ^ (w[index - 2] >> 10)
-      w[index] = w[index - 16] &+ s0 &+ w[index - 7] &+ s1
-    }
     var a = state[0]
     var b = state[1]
     var c = state[2]
@@ -78,21 +68,38 @@ struct SHA256 {
     var f = state[5]
     var g = state[6]
     var h = state[7]
-    for index in 0..<64 {
-      let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-      let choice = (e & f) ^ (~e & g)
-      let temp1 = h &+ s1 &+ choice &+ Self.k[index] &+ w[index]
-      let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-      let majority = (a & b) ^ (a & c) ^ (b & c)
-      let temp2 = s0 &+ majority
-      h = g
-      g = f
-      f = e
-      e = d &+ temp1
-      d = c
-      c = b
-      b = a
-      a = temp1 &+ temp2
+    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+      Self.k.withUnsafeBufferPointer { k in
+        for index in 0..<16 {
+          let base = offset + index * 4
+          w[index] =
+            UInt32(block[base]) << 24 | UInt32(block[base + 1]) << 16 | UInt32(block[base + 2]) << 8
+            | UInt32(block[base + 3])
+        }
+        for index in 16..<64 {
+          let w15 = w[index - 15]
+          let w2 = w[index - 2]
+          let s0 = (w15 >> 7 | w15 << 25) ^ (w15 >> 18 | w15 << 14) ^ (w15 >> 3)
+          let s1 = (w2 >> 17 | w2 << 15) ^ (w2 >> 19 | w2 << 13) ^ (w2 >> 10)
+          w[index] = w[index - 16] &+ s0 &+ w[index - 7] &+ s1
+        }
+        for index in 0..<64 {
+          let s1 = (e >> 6 | e << 26) ^ (e >> 11 | e << 21) ^ (e >> 25 | e << 7)
+          let choice = (e & f) ^ (~e & g)
+          let temp1 = h &+ s1 &+ choice &+ k[index] &+ w[index]
+          let s0 = (a >> 2 | a << 30) ^ (a >> 13 | a << 19) ^ (a >> 22 | a << 10)
+          let majority = (a & b) ^ (a & c) ^ (b & c)
+          let temp2 = s0 &+ majority
+          h = g
+          g = f
+          f = e
+          e = d &+ temp1
+          d = c
+          c = b
+          b = a
+          a = temp1 &+ temp2
+        }
+      }
     }
     state[0] &+= a
     state[1] &+= b
@@ -104,7 +111,6 @@ struct SHA256 {
     state[7] &+= h
   }
 
-  private func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 { value >> count | value << (32 - count) }
 }
 
 /// Hashes files for the import record.
