@@ -126,10 +126,10 @@ package enum HTMLBytes {
 /// libxml2 2.9.14's HTML push parser never shrinks its input buffer, and it holds back the
 /// content of a `<script>`/`<style>` until it sees `</`. So the document is parsed in
 /// *segments*: a fresh parser context is started every few MiB at a boundary the caller names
-/// (``cutMarker``, e.g. the start of a top-level message), and the raw text of a script is cut
-/// into slices that are each parsed by a small context of their own (`<script>` + slice +
-/// `</script>`), so that the script's bytes still reach the handler through libxml2's SAX
-/// `cdataBlock` callback, a slice at a time. Nothing is ever evaluated.
+/// (``cutMarker``, e.g. the start of a top-level message). Once libxml2 has opened a `<script>`,
+/// the bytes it has not consumed are taken back and handed to the handler as raw text, a slice
+/// at a time, until the `</script` end tag (found here); then the page goes back to libxml2.
+/// Nothing is ever evaluated.
 ///
 /// Safety: libxml2's HTML parser expands no entity but the predefined HTML ones, loads no DTD, and
 /// the process-wide loader refuses every external entity (``LibXML2Safety``); `NONET` is set.
@@ -141,7 +141,7 @@ package final class HTMLStreamParser {
   package var segmentBytes = 4 << 20
   /// Size after which a segment is cut at the next tag, marker or not (hostile pages).
   package var hardSegmentBytes = 16 << 20
-  /// Largest script slice handed to libxml2 at once.
+  /// Largest script slice handed to the handler at once.
   package var scriptSliceBytes = 1 << 20
   /// libxml2 errors reported as located warnings; the rest are only counted.
   package var maxReportedErrors = 3
@@ -162,8 +162,6 @@ package final class HTMLStreamParser {
   /// The element whose raw text is being read (`script` or `style`), as its end-tag prefix.
   private var rawEndTag: [UInt8] = []
   private var carry: [UInt8] = []
-  /// True while a synthetic `<script>` wrapper context runs: its own element events are not the page's.
-  private var inSyntheticScript = false
   private var openRawElement: [UInt8]?
 
   /// When set, every location reports this instead (snippets inside a `.js` string).
@@ -190,7 +188,7 @@ package final class HTMLStreamParser {
     if let fixedLocation {
       return SourceLocation(path: path, line: fixedLocation.line, byteOffset: fixedLocation.offset)
     }
-    guard let context, let input = context.pointee.input, !inSyntheticScript else {
+    guard let context, let input = context.pointee.input else {
       return SourceLocation(path: path, line: fedLine, byteOffset: fedOffset)
     }
     let consumed = Int64(input.pointee.consumed)
@@ -321,30 +319,15 @@ package final class HTMLStreamParser {
     }
   }
 
-  private static let scriptOpen: [UInt8] = Array("<script>".utf8)
-  private static let scriptClose: [UInt8] = Array("</script>".utf8)
-
-  /// Hands one slice of raw text to a throw-away `<script>` context so that libxml2 checks the
-  /// characters and reports them through `cdataBlock`.
+  /// Hands one slice of raw script text straight to the handler. Script content is raw text in
+  /// HTML (nothing in it is markup until `</script`, which `feedRawText` finds itself), and the
+  /// bytes are valid UTF-8 already (`UTF8Stream`); passing them through a second libxml2 context
+  /// cost as many instructions as parsing the page.
   private func deliverRawText(_ slice: UnsafeBufferPointer<UInt8>) {
     guard !slice.isEmpty else { return }
-    let startOffset = fedOffset
-    let startLine = fedLine
     fedOffset += Int64(slice.count)
     fedLine += HTMLBytes.newlines(slice)
-    guard let wrapper = makeContext() else { return }
-    inSyntheticScript = true
-    let savedOffset = contextOffset
-    let savedLine = contextLine
-    contextOffset = startOffset - Int64(Self.scriptOpen.count)
-    contextLine = startLine
-    Self.scriptOpen.withUnsafeBufferPointer { chunk(wrapper, $0, terminate: false) }
-    chunk(wrapper, slice, terminate: false)
-    Self.scriptClose.withUnsafeBufferPointer { chunk(wrapper, $0, terminate: true) }
-    htmlFreeParserCtxt(wrapper)
-    inSyntheticScript = false
-    contextOffset = savedOffset
-    contextLine = savedLine
+    handler.rawText(slice)
   }
 
   private func endRawText() {
@@ -434,7 +417,6 @@ package final class HTMLStreamParser {
   // MARK: SAX
 
   fileprivate func start(_ name: UnsafeBufferPointer<UInt8>, _ attributes: HTMLAttributes) {
-    if inSyntheticScript { return }
     if HTMLBytes.equals(name, "script") || HTMLBytes.equals(name, "style") {
       openRawElement = Array(name)
       rawEndTag = Array("</".utf8) + Array(name)
@@ -443,7 +425,6 @@ package final class HTMLStreamParser {
   }
 
   fileprivate func end(_ name: UnsafeBufferPointer<UInt8>) {
-    if inSyntheticScript { return }
     if let open = openRawElement, name.elementsEqual(open) {
       openRawElement = nil
       handler.rawTextEnded()
@@ -452,7 +433,6 @@ package final class HTMLStreamParser {
   }
 
   fileprivate func text(_ bytes: UnsafeBufferPointer<UInt8>) {
-    if inSyntheticScript { return }
     handler.characters(bytes)
   }
 
@@ -462,13 +442,13 @@ package final class HTMLStreamParser {
 
   fileprivate func error(_ error: UnsafePointer<xmlError>) {
     // `</div>` inside a script's string literals is JavaScript, not broken markup.
-    if error.pointee.code == XML_ERR_TAG_NAME_MISMATCH.rawValue, inSyntheticScript || openRawElement != nil {
+    if error.pointee.code == XML_ERR_TAG_NAME_MISMATCH.rawValue, openRawElement != nil {
       return
     }
     errorCount += 1
     guard errorCount <= maxReportedErrors else { return }
     let value = error.pointee
-    let line = inSyntheticScript ? fedLine : contextLine + max(Int(value.line), 1) - 1
+    let line = contextLine + max(Int(value.line), 1) - 1
     issues.append(
       Issue(
         .warning, .malformedMarkup,
