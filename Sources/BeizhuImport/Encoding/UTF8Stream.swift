@@ -79,10 +79,20 @@ public final class UTF8Stream {
           report(byteOffset: chunkStart + Int64(offset), line: line, exactOffset: true)
         }
       }
-      linesBefore += output.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+      // Lines only locate the first invalid sequence; after it is reported they are not needed.
+      if invalidSequences == 0 { linesBefore += Self.newlines(in: output) }
       if !output.isEmpty { return output }
     }
     return []
+  }
+
+  /// Counts `\n` in a tight loop the compiler vectorizes (a `reduce` closure showed in profiles).
+  static func newlines(in bytes: [UInt8]) -> Int {
+    bytes.withUnsafeBufferPointer { buffer in
+      var count = 0
+      for byte in buffer where byte == 0x0A { count += 1 }
+      return count
+    }
   }
 
   private func report(byteOffset: Int64, line: Int? = nil, exactOffset: Bool) {
