@@ -51,12 +51,23 @@ extension Workspace {
     try read { db in
       let counts = try Row.fetchAll(
         db,
+        // Within one chat the identity index already makes messages unique, so only friends
+        // whose messages came through several chats need the costly DISTINCT.
         sql: """
-          SELECT c.contactId AS id, m.side AS side, COUNT(DISTINCT m.fingerprint) AS n,
-                 MIN(m.time) AS first, MAX(m.time) AS last
-          FROM message m JOIN chat c ON c.id = m.chatId
-          WHERE c.contactId IS NOT NULL AND COALESCE(c.isGroup, 0) = 0
-          GROUP BY c.contactId, m.side
+          WITH private AS (
+            SELECT id, contactId FROM chat WHERE contactId IS NOT NULL AND COALESCE(isGroup, 0) = 0
+          ), shared AS (
+            SELECT contactId FROM private GROUP BY contactId HAVING COUNT(*) > 1
+          )
+          SELECT p.contactId AS id, m.side AS side, COUNT(*) AS n, MIN(m.time) AS first, MAX(m.time) AS last
+          FROM message m JOIN private p ON p.id = m.chatId
+          WHERE p.contactId NOT IN (SELECT contactId FROM shared)
+          GROUP BY p.contactId, m.side
+          UNION ALL
+          SELECT p.contactId, m.side, COUNT(DISTINCT m.fingerprint), MIN(m.time), MAX(m.time)
+          FROM message m JOIN private p ON p.id = m.chatId
+          WHERE p.contactId IN (SELECT contactId FROM shared)
+          GROUP BY p.contactId, m.side
           """)
       var byID: [String: (friend: Int, me: Int, system: Int, first: Int64?, last: Int64?)] = [:]
       for row in counts {
