@@ -28,22 +28,14 @@ enum ChatlogContacts {
   static func readContactCSV(
     _ probe: FileProbe, stream: UTF8Stream, emitter: RecordEmitter, context: ImportContext
   ) throws(ImportError) {
-    let reader = LineReader(stream: stream)
-    _ = try reader.next()  // header
     let folder = (probe.path as NSString).deletingLastPathComponent
     let jsonBeside = FileManager.default.fileExists(
       atPath: (folder as NSString).appendingPathComponent("contact.json"))
-    while let line = try reader.next() {
-      if line.text.isEmpty { continue }
-      let fields = line.text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-      let location = SourceLocation(path: probe.path, line: line.number, byteOffset: line.byteOffset)
-      guard fields.count >= 2, !fields[0].isEmpty else {
-        try emitter.issue(
-          Issue(
-            .warning, .badRecord, at: location, "expected UserName,Alias,Remark,NickName / 联系人行格式不对",
-            hint: "the row was skipped"))
-        continue
-      }
+    try forEachRow(
+      probe, stream: stream, emitter: emitter, minimumFields: 2,
+      expected: "expected UserName,Alias,Remark,NickName / 联系人行格式不对"
+    ) {
+      (fields: [String], line: LineReader.Line, location: SourceLocation) throws(ImportError) in
       var contact = Contact(id: fields[0], alias: fields[1], kind: kind(fields[0], context))
       if fields.count <= 4 {
         contact.remark = fields.count > 2 ? fields[2] : ""
@@ -100,23 +92,36 @@ enum ChatlogContacts {
     }
   }
 
-  /// `chatroom.csv`: `Name,Remark,NickName,Owner,UserCount`; Owner and UserCount are safe from the right.
-  static func readChatroomCSV(
-    _ probe: FileProbe, stream: UTF8Stream, emitter: RecordEmitter, context: ImportContext
+  /// The rows of one of chatlog's unquoted lists: the header and blank lines skipped, fields split
+  /// on every comma (the caller recovers shifted columns), a row with too few fields or no id
+  /// reported with `expected` and skipped.
+  static func forEachRow(
+    _ probe: FileProbe, stream: UTF8Stream, emitter: RecordEmitter, minimumFields: Int, expected: String,
+    _ body: ([String], LineReader.Line, SourceLocation) throws(ImportError) -> Void
   ) throws(ImportError) {
     let reader = LineReader(stream: stream)
-    _ = try reader.next()
+    _ = try reader.next()  // header
     while let line = try reader.next() {
       if line.text.isEmpty { continue }
       let fields = line.text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
       let location = SourceLocation(path: probe.path, line: line.number, byteOffset: line.byteOffset)
-      guard fields.count >= 5, !fields[0].isEmpty else {
-        try emitter.issue(
-          Issue(
-            .warning, .badRecord, at: location, "expected Name,Remark,NickName,Owner,UserCount / 群聊行格式不对",
-            hint: "the row was skipped"))
+      guard fields.count >= minimumFields, !fields[0].isEmpty else {
+        try emitter.issue(Issue(.warning, .badRecord, at: location, expected, hint: "the row was skipped"))
         continue
       }
+      try body(fields, line, location)
+    }
+  }
+
+  /// `chatroom.csv`: `Name,Remark,NickName,Owner,UserCount`; Owner and UserCount are safe from the right.
+  static func readChatroomCSV(
+    _ probe: FileProbe, stream: UTF8Stream, emitter: RecordEmitter, context: ImportContext
+  ) throws(ImportError) {
+    try forEachRow(
+      probe, stream: stream, emitter: emitter, minimumFields: 5,
+      expected: "expected Name,Remark,NickName,Owner,UserCount / 群聊行格式不对"
+    ) {
+      (fields: [String], line: LineReader.Line, location: SourceLocation) throws(ImportError) in
       let names = splitNames(fields[1..<fields.count - 2])
       if fields.count > 5 {
         try emitter.issue(
@@ -140,21 +145,13 @@ enum ChatlogContacts {
   static func readSessionCSV(
     _ probe: FileProbe, stream: UTF8Stream, emitter: RecordEmitter, context: ImportContext
   ) throws(ImportError) {
-    let reader = LineReader(stream: stream)
-    _ = try reader.next()
     var shifted = 0
     var firstShifted: SourceLocation?
-    while let line = try reader.next() {
-      if line.text.isEmpty { continue }
-      let fields = line.text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-      let location = SourceLocation(path: probe.path, line: line.number, byteOffset: line.byteOffset)
-      guard fields.count >= 5, !fields[0].isEmpty else {
-        try emitter.issue(
-          Issue(
-            .warning, .badRecord, at: location, "expected UserName,NOrder,NickName,Content,NTime / 会话行格式不对",
-            hint: "the row was skipped"))
-        continue
-      }
+    try forEachRow(
+      probe, stream: stream, emitter: emitter, minimumFields: 5,
+      expected: "expected UserName,NOrder,NickName,Content,NTime / 会话行格式不对"
+    ) {
+      (fields: [String], line: LineReader.Line, location: SourceLocation) throws(ImportError) in
       if context.timeParser.parse(fields[fields.count - 1]) == nil {
         try emitter.issue(
           ExportText.badTime(path: probe.path, line: line.number, offset: line.byteOffset, column: "NTime"))
