@@ -94,7 +94,12 @@ public struct LegacyRemark: Sendable, Hashable {
     }
     return nil
   }
-  public var isChannel: Bool { first(.channel) != nil }
+  /// A `C` in the remark, or a tag that names a channel (传播渠道, 推荐人 …): DESIGN knows channels
+  /// from the old remark, the tags or the user's list.
+  public var isChannel: Bool {
+    first(.channel) != nil
+      || pieces.contains { $0.kind == .tag && RemarkLexicon.channelTags.contains($0.value) }
+  }
   public var revisit: RevisitDate? { first(.revisit).flatMap { RevisitDate(code: $0.value) } }
   public var phones: [String] { values(.phone) }
   public var city: String? { first(.city)?.value }

@@ -27,6 +27,8 @@ enum RemarkLexicon {
     "想做代理", "想拿货", "想加盟", "要代理", "有意向", "意向", "咨询", "想买", "代理",
   ]
   static let channel: [String] = ["网红", "博主", "达人", "推荐人", "团长", "主播", "KOL"]
+  /// Tags that mark a friend who spreads the word.
+  static let channelTags: Set<String> = Set(["传播渠道", "渠道"] + channel)
   static let vip: [String] = ["SVIP", "VVIP", "VIP", "贵宾", "重点客户"]
 
   /// Every word with its kind, longest first, for longest-match scanning.

@@ -81,7 +81,7 @@ extension Pipeline {
       for imported in try workspace.contacts(kind: .friend) {
         let contact = Self.composingBase(imported, entered: applied[imported.id])
         let messages = try workspace.messages(forContact: contact.id)
-        let (features, classification, _) = planner.classify(
+        let (features, classification) = planner.classify(
           PlanSubject(contact: contact, messages: messages), options: request.options)
         classified.append((contact, features, classification))
       }

@@ -63,17 +63,15 @@ public struct Planner: Sendable {
   /// Classifies one friend (features and scheme); cheap enough to call per friend while
   /// streaming from the workspace, so only one chat is in memory at a time.
   public func classify(_ subject: PlanSubject, options: PlanOptions) -> (
-    FriendFeatures, Classification, LegacyRemark
+    FriendFeatures, Classification
   ) {
     let contact = subject.contact
     let features = extractor.features(for: contact, messages: subject.messages)
     let legacy = composer.parser.parse(
       remark: contact.remark, tags: contact.tags, description: contact.description)
-    // DESIGN: a channel is known from the old remark, the tags or the user's list.
-    let channelTag = contact.tags.contains { Self.channelTags.contains($0.trimmed()) }
     let prior = PriorAssessment(
       level: legacy.level, role: legacy.role,
-      isChannel: legacy.isChannel || channelTag)
+      isChannel: legacy.isChannel)
     let pinned =
       options.overrides[contact.id] ?? (contact.alias.isEmpty ? nil : options.overrides[contact.alias])
     let classification = Classifier(scheme: scheme).classify(
@@ -81,7 +79,7 @@ public struct Planner: Sendable {
       options: ClassifyOptions(
         today: options.today, allowDowngrade: options.allowDowngrade, channelIDs: options.channelIDs,
         timeZone: options.timeZone))
-    return (features, classification, legacy)
+    return (features, classification)
   }
 
   /// Composes remarks for all classified friends and builds the plan document.
@@ -140,9 +138,6 @@ public struct Planner: Sendable {
       excluded: excluded)
     return (document, decisions)
   }
-
-  /// Tags that mark a friend who spreads the word (传播渠道).
-  static let channelTags: Set<String> = ["传播渠道", "渠道", "推荐人", "网红", "博主", "达人", "团长", "主播", "KOL"]
 
   static func describe(_ reason: ComposedRemark.ReviewReason) -> String {
     switch reason {

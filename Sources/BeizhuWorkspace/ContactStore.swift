@@ -23,38 +23,44 @@ enum ContactStore {
     try Row.fetchOne(db, sql: "SELECT * FROM contact WHERE id = ?", arguments: [id]).map(contact(from:))
   }
 
-  /// Inserts or merges a contact from a contact list: non-empty fields win, tags and phones are
-  /// united (old tags are never lost).
-  static func upsert(_ incoming: Contact, db: Database, fromContactList: Bool = true) throws {
+  /// `preferred` with its empty fields filled from `other`; tags and phones united (old tags are
+  /// never lost), `preferred`'s first when `preferredListedFirst`, else `other`'s.
+  static func filled(_ preferred: Contact, from other: Contact, preferredListedFirst: Bool) -> Contact {
+    var result = preferred
+    if result.alias.isEmpty { result.alias = other.alias }
+    if result.nickname.isEmpty { result.nickname = other.nickname }
+    if result.remark.isEmpty { result.remark = other.remark }
+    if result.description.isEmpty { result.description = other.description }
+    if result.region.isEmpty { result.region = other.region }
+    let (first, second) = preferredListedFirst ? (preferred, other) : (other, preferred)
+    result.tags = union(first.tags, second.tags)
+    result.phones = union(first.phones, second.phones)
+    return result
+  }
+
+  /// Inserts or merges a contact an export lists: non-empty incoming fields win.
+  static func upsert(_ incoming: Contact, db: Database) throws {
     guard !incoming.id.isEmpty else { return }
     let existing = try Row.fetchOne(db, sql: "SELECT * FROM contact WHERE id = ?", arguments: [incoming.id])
     var merged = incoming
     var declared = incoming.kind?.rawValue
     if let existing {
       let old = contact(from: existing)
-      if merged.alias.isEmpty { merged.alias = old.alias }
-      if merged.nickname.isEmpty { merged.nickname = old.nickname }
-      if merged.remark.isEmpty { merged.remark = old.remark }
-      if merged.description.isEmpty { merged.description = old.description }
-      if merged.region.isEmpty { merged.region = old.region }
-      merged.tags = union(old.tags, incoming.tags)
-      merged.phones = union(old.phones, incoming.phones)
+      merged = filled(incoming, from: old, preferredListedFirst: false)
       declared = declared ?? existing["declaredKind"]
     }
     try db.execute(
       sql: """
-        INSERT INTO contact(id, alias, nickname, remark, tags, description, phones, region, declaredKind,
-                            inContactList, provisional)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+        INSERT INTO contact(id, alias, nickname, remark, tags, description, phones, region, declaredKind, provisional)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
         ON CONFLICT(id) DO UPDATE SET
           alias = excluded.alias, nickname = excluded.nickname, remark = excluded.remark,
           tags = excluded.tags, description = excluded.description, phones = excluded.phones,
-          region = excluded.region, declaredKind = excluded.declaredKind,
-          inContactList = MAX(inContactList, excluded.inContactList), provisional = 0
+          region = excluded.region, declaredKind = excluded.declaredKind, provisional = 0
         """,
       arguments: [
         merged.id, merged.alias, merged.nickname, merged.remark, encode(merged.tags), merged.description,
-        encode(merged.phones), merged.region, declared, fromContactList,
+        encode(merged.phones), merged.region, declared,
       ])
     try addNames(for: merged, extra: incoming.otherNames, db: db)
   }

@@ -30,24 +30,16 @@ enum Reconciler {
   static func merge(_ from: String, into: String, db: Database) throws {
     guard from != into, let source = try ContactStore.fetch(id: from, db: db) else { return }
     if let target = try ContactStore.fetch(id: into, db: db) {
-      var merged = target
-      if merged.alias.isEmpty { merged.alias = source.alias }
-      if merged.nickname.isEmpty { merged.nickname = source.nickname }
-      if merged.remark.isEmpty { merged.remark = source.remark }
-      if merged.description.isEmpty { merged.description = source.description }
-      if merged.region.isEmpty { merged.region = source.region }
-      merged.tags = ContactStore.union(target.tags, source.tags)
-      merged.phones = ContactStore.union(target.phones, source.phones)
+      let merged = ContactStore.filled(target, from: source, preferredListedFirst: true)
       try db.execute(
         sql: """
           UPDATE contact SET alias = ?, nickname = ?, remark = ?, description = ?, region = ?, tags = ?, phones = ?,
-            inContactList = MAX(inContactList, (SELECT inContactList FROM contact WHERE id = ?)),
             declaredKind = COALESCE(declaredKind, (SELECT declaredKind FROM contact WHERE id = ?))
           WHERE id = ?
           """,
         arguments: [
           merged.alias, merged.nickname, merged.remark, merged.description, merged.region,
-          ContactStore.encode(merged.tags), ContactStore.encode(merged.phones), from, from, into,
+          ContactStore.encode(merged.tags), ContactStore.encode(merged.phones), from, into,
         ])
     }
     try db.execute(
@@ -186,7 +178,7 @@ enum Reconciler {
     let rows = try Row.fetchAll(
       db,
       sql: """
-        SELECT c.id, c.alias, c.nickname, c.remark, c.declaredKind, c.inContactList,
+        SELECT c.id, c.alias, c.nickname, c.remark, c.declaredKind,
           EXISTS(SELECT 1 FROM chat WHERE contactId = c.id AND isGroup = 1) AS hasGroupChat,
           EXISTS(SELECT 1 FROM chat WHERE contactId = c.id AND COALESCE(isGroup, 0) = 0) AS hasPrivateChat
         FROM contact c

@@ -32,7 +32,6 @@ enum Schema {
             region TEXT NOT NULL DEFAULT '',
             declaredKind TEXT,
             kind TEXT NOT NULL DEFAULT 'friend',
-            inContactList INTEGER NOT NULL DEFAULT 0,
             provisional INTEGER NOT NULL DEFAULT 0
           );
           CREATE INDEX contact_alias ON contact(alias);

@@ -8,8 +8,9 @@ public struct CSVHeader: Sendable {
 
   public init(_ names: [String]) {
     // Spreadsheets may leave a BOM or spaces on the first header cell.
-    let cleaned = names.map {
-      $0.trimmed(newlines: false).replacingOccurrences(of: "\u{FEFF}", with: "")
+    let cleaned = names.map { name in
+      let trimmed = name.trimmed(newlines: false)
+      return trimmed.hasPrefix("\u{FEFF}") ? String(trimmed.dropFirst()).trimmed(newlines: false) : trimmed
     }
     self.names = cleaned
     var index: [String: Int] = [:]

@@ -38,10 +38,10 @@ public struct ChatlogImporter: FormatImporter {
     switch probe.firstNonSpaceByte {
     case UInt8(ascii: "{"):
       let keys = ["\"items\"", "\"userName\"", "\"nickName\"", "\"isFriend\""]
-      return keys.allSatisfy { head.contains($0) } ? Self.contactsJSON : nil
+      return keys.allSatisfy { probe.headContains($0) } ? Self.contactsJSON : nil
     case UInt8(ascii: "["):
       let keys = ["\"seq\"", "\"talker\"", "\"isSelf\"", "\"isChatRoom\""]
-      return keys.allSatisfy { head.contains($0) } ? Self.chatJSON : nil
+      return keys.allSatisfy { probe.headContains($0) } ? Self.chatJSON : nil
     default:
       return ChatlogText.looksLikeText(probe) ? Self.chatText : nil
     }

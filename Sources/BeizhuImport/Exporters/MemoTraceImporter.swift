@@ -39,6 +39,10 @@ public struct MemoTraceImporter: FormatImporter {
   public func detect(_ probe: FileProbe) -> FileFormat? {
     switch probe.fileExtension {
     case "csv":
+      // Both of MemoTrace's CSV headers name these; other CSVs are turned away before splitting.
+      guard
+        probe.headContains("UserName") || probe.headContains("StrContent") || probe.headContains("IsSender")
+      else { return nil }
       let names = MemoTraceText.headerNames(probe.firstLine)
       if MemoTraceText.overlap(names, Self.contactColumns) >= 10,
         names.contains("PYInitial") || names.contains("RemarkPYInitial") || names.contains("telephone")

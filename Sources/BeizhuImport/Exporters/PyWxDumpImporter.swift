@@ -35,20 +35,22 @@ public struct PyWxDumpImporter: FormatImporter {
     let head = probe.headText
     if first == UInt8(ascii: "[") {
       let keys = ["\"MsgSvrID\"", "\"type_name\"", "\"is_sender\"", "\"room_name\""]
-      return keys.allSatisfy { head.contains($0) } ? Self.chatJSON : nil
+      return keys.allSatisfy { probe.headContains($0) } ? Self.chatJSON : nil
     }
     guard first == UInt8(ascii: "{") else { return nil }
     if let body = PyWxDumpContacts.envelopeBody(head) {
       switch body {
-      case .array where head.contains("\"nOrder\"") && head.contains("\"wxid\""): return Self.sessionList
-      case .object where head.contains("\"LabelIDList\"") && head.contains("\"wxid\""): return Self.userList
+      case .array where probe.headContains("\"nOrder\"") && probe.headContains("\"wxid\""):
+        return Self.sessionList
+      case .object where probe.headContains("\"LabelIDList\"") && probe.headContains("\"wxid\""):
+        return Self.userList
       case .stringMap: return Self.labels
       default: return nil
       }
     }
     // users.json: an object of wxid → user, indented; no envelope.
     let userKeys = ["\"wxid\"", "\"nickname\"", "\"remark\"", "\"account\"", "\"LabelIDList\""]
-    return userKeys.allSatisfy { head.contains($0) } ? Self.usersJSON : nil
+    return userKeys.allSatisfy { probe.headContains($0) } ? Self.usersJSON : nil
   }
 
   public func importFile(_ probe: FileProbe, format: FileFormat, context: ImportContext, sink: ImportSink)

@@ -23,14 +23,17 @@ public struct WeFlowImporter: FormatImporter {
     if probe.firstLine.hasPrefix(WeFlowContacts.headerPrefix) { return Self.contactsCSV }
     guard probe.firstNonSpaceByte == UInt8(ascii: "{") else { return nil }
     let head = probe.headText
-    if head.contains("\"exportedAt\"") && head.contains("\"contacts\"") { return Self.contactsJSON }
+    if probe.headContains("\"exportedAt\"") && probe.headContains("\"contacts\"") { return Self.contactsJSON }
     // The chat document starts with the `weflow` header; a re-serialised one may have lost it
     // or moved `messages` first, so the message fields WeFlow alone writes also count.
-    if head.contains("\"weflow\"") && (head.contains("\"session\"") || head.contains("\"messages\"")) {
+    if probe.headContains("\"weflow\"")
+      && (probe.headContains("\"session\"") || probe.headContains("\"messages\""))
+    {
       return Self.chatJSON
     }
-    if head.contains("\"messages\"") && head.contains("\"senderUsername\"") && head.contains("\"localType\"")
-      && head.contains("\"isSend\"")
+    if probe.headContains("\"messages\"") && probe.headContains("\"senderUsername\"")
+      && probe.headContains("\"localType\"")
+      && probe.headContains("\"isSend\"")
     {
       return Self.chatJSON
     }

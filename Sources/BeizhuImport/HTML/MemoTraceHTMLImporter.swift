@@ -20,7 +20,7 @@ public struct MemoTraceHTMLImporter: FormatImporter {
 
   public func detect(_ probe: FileProbe) -> FileFormat? {
     guard probe.fileExtension == "html" || probe.fileExtension == "htm" else { return nil }
-    guard !WechatExporterHTMLImporter.isChatPage(probe.headText) else { return nil }
+    guard !WechatExporterHTMLImporter.isChatPage(probe) else { return nil }
     let after: [UInt8]
     if let index = probe.head.withUnsafeBufferPointer({ HTMLBytes.find(Self.marker, in: $0) }),
       probe.head.count - index > 512 || probe.size <= Int64(probe.head.count)

@@ -23,13 +23,13 @@ public struct WechatExporterHTMLImporter: FormatImporter {
       let folders = probe.parentFolders
       let underData = folders.count >= 2 && folders[0] == "Data" && folders[1] == "Files"
       if probe.head.isEmpty { return underData ? Self.messageScript : nil }
-      if probe.headText.contains("msgArray"), probe.headText.contains("moreWechatMsgs") || underData {
+      if probe.headContains("msgArray"), probe.headContains("moreWechatMsgs") || underData {
         return Self.messageScript
       }
       return nil
     }
     guard probe.fileExtension == "html" || probe.fileExtension == "htm" else { return nil }
-    if Self.isChatPage(probe.headText) { return Self.chatPage }
+    if Self.isChatPage(probe) { return Self.chatPage }
     let text = probe.headText
     if text.contains("<title>微信聊天记录"), text.contains("Portrait/"), text.contains("/index.html\"") {
       return Self.chatList
@@ -37,8 +37,8 @@ public struct WechatExporterHTMLImporter: FormatImporter {
     return nil
   }
 
-  static func isChatPage(_ head: String) -> Bool {
-    head.contains("moreWechatMsgs") || head.contains("微信聊天记录</title>")
+  static func isChatPage(_ probe: FileProbe) -> Bool {
+    probe.headContains("moreWechatMsgs") || probe.headContains("微信聊天记录</title>")
   }
 
   /// `N` of `msg-N.js`.
@@ -84,7 +84,7 @@ public struct WechatExporterHTMLImporter: FormatImporter {
       .deletingLastPathComponent
     let chatFolderPath = (chatFolder as NSString).deletingLastPathComponent
     let page = (chatFolderPath as NSString).appendingPathComponent("index.html")
-    if let pageProbe = try? FileProbe.read(path: page), Self.isChatPage(pageProbe.headText) {
+    if let pageProbe = try? FileProbe.read(path: page), Self.isChatPage(pageProbe) {
       try sink(
         .issue(
           Issue(

@@ -87,3 +87,16 @@ import Testing
     #expect(issues.count == 1)
   }
 }
+
+@Suite struct FileProbeTests {
+  @Test func headContainsMatchesBytesAnywhere() throws {
+    let path = Fixtures.write("{\"items\":[{\"userName\":\"wxid_a\",\"nickName\":\"王丽\"}]}\nsecond line")
+    let probe = try FileProbe.read(path: path)
+    #expect(probe.headContains("\"nickName\""))
+    #expect(probe.headContains("王丽"))
+    #expect(probe.headContains("second line"))
+    #expect(!probe.headContains("\"isFriend\""))
+    #expect(!probe.headContains(String(repeating: "x", count: 100)))
+    #expect(probe.firstLine == "{\"items\":[{\"userName\":\"wxid_a\",\"nickName\":\"王丽\"}]}")
+  }
+}

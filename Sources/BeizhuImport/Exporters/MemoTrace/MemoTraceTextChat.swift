@@ -22,6 +22,13 @@ struct MemoTraceTextChat {
   /// Which MemoTrace TXT `probe` is, if any: v3 when the folder is `<stem>(<id>)` or a
   /// time-only header line appears, v2 otherwise.
   static func flavor(of probe: FileProbe) -> Flavor? {
+    // Most files that reach here are other exporters' text: reject them on the first line before
+    // splitting the whole head.
+    let firstText =
+      probe.firstLine.isEmpty
+      ? probe.headText.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).first.map(String.init) ?? ""
+      : probe.firstLine
+    guard MemoTraceText.timeHeaderLength(firstText) != nil else { return nil }
     var lines = probe.headText.split(separator: "\n", omittingEmptySubsequences: false).map {
       $0.hasSuffix("\r") ? $0.dropLast() : $0
     }

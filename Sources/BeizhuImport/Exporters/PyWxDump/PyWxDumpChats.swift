@@ -8,6 +8,8 @@ enum PyWxDumpChats {
 
   /// The header of a PyWxDump chat CSV, or `nil` when the first line is not one.
   static func header(_ probe: FileProbe) -> CSVHeader? {
+    // Cheap gate before splitting the first line (a one-line JSON file's line is the whole head).
+    guard probe.headContains("is_sender"), probe.headContains("CreateTime") else { return nil }
     let line = probe.firstLine
     let delimiter: Character = line.contains("\t") ? "\t" : ","
     let header = CSVHeader(
