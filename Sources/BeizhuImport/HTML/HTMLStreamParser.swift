@@ -157,12 +157,26 @@ package final class HTMLStreamParser {
   private var fedOffset: Int64 = 0
   private var fedLine = 1
 
-  private enum Mode { case page, rawText }
+  private enum Mode {
+    /// Bytes go to libxml2.
+    case page
+    /// Inside a `<script>`/`<style>`: bytes go to the handler until the end tag.
+    case rawText
+    /// Dropping the rest of that end tag, up to its `>`.
+    case rawEndTag
+  }
   private var mode = Mode.page
   /// The element whose raw text is being read (`script` or `style`), as its end-tag prefix.
   private var rawEndTag: [UInt8] = []
   private var carry: [UInt8] = []
   private var openRawElement: [UInt8]?
+  /// A `<script`/`<style` start tag whose `>` has not arrived yet (held back from libxml2).
+  private var pageCarry: [UInt8] = []
+  /// Bytes of a raw-text end tag dropped so far (bounded for hostile pages).
+  private var endTagBytes = 0
+  /// Set while libxml2 is closing a raw-text element with a made-up end tag: its events and
+  /// errors are ours, not the page's.
+  private var closingRawElement = false
 
   /// When set, every location reports this instead (snippets inside a `.js` string).
   package var fixedLocation: (line: Int, offset: Int64)?
@@ -188,7 +202,7 @@ package final class HTMLStreamParser {
     if let fixedLocation {
       return SourceLocation(path: path, line: fixedLocation.line, byteOffset: fixedLocation.offset)
     }
-    guard let context, let input = context.pointee.input else {
+    guard mode == .page, let context, let input = context.pointee.input else {
       return SourceLocation(path: path, line: fedLine, byteOffset: fedOffset)
     }
     let consumed = Int64(input.pointee.consumed)
@@ -208,11 +222,24 @@ package final class HTMLStreamParser {
 
   /// Parses the next bytes of the document.
   package func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard pageCarry.isEmpty else {
+      var joined = pageCarry
+      pageCarry = []
+      joined.append(contentsOf: bytes)
+      joined.withUnsafeBufferPointer { feedAll($0) }
+      return
+    }
+    feedAll(bytes)
+  }
+
+  private func feedAll(_ bytes: UnsafeBufferPointer<UInt8>) {
     var rest = bytes
     while !rest.isEmpty {
       switch mode {
       case .rawText:
         rest = feedRawText(rest)
+      case .rawEndTag:
+        rest = skipRawEndTag(rest)
       case .page:
         rest = feedPage(rest)
       }
@@ -221,6 +248,11 @@ package final class HTMLStreamParser {
 
   /// Ends the document: flushes what libxml2 holds back and closes open elements.
   package func finish() {
+    if !pageCarry.isEmpty {
+      let pending = pageCarry
+      pageCarry = []
+      pending.withUnsafeBufferPointer { push($0) }
+    }
     if mode == .rawText {
       if !carry.isEmpty {
         let pending = carry
@@ -228,21 +260,22 @@ package final class HTMLStreamParser {
         pending.withUnsafeBufferPointer { deliverRawText($0) }
       }
       endRawText()
-      mode = .page
-      return
     }
+    if mode != .page { resumePage() }
     finishContext()
   }
 
   /// Starts a fresh context when the current one has parsed more than `bytes` (call between
   /// snippets, which are always safe boundaries).
   package func restartIfLarger(than bytes: Int) {
-    guard mode == .page, contextBytes > bytes else { return }
+    guard mode == .page, pageCarry.isEmpty, contextBytes > bytes else { return }
     finishContext()
   }
 
+  /// Longest `<script …>` start tag held back while waiting for its `>`.
+  private static let maxPendingStartTag = 1 << 16
+
   private func feedPage(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-    var piece = bytes
     var cutAt: Int?
     if contextBytes >= segmentBytes, let marker = cutMarker,
       let index = HTMLBytes.find(marker, in: bytes), index > 0 || contextBytes > 0
@@ -251,35 +284,62 @@ package final class HTMLStreamParser {
     } else if contextBytes >= hardSegmentBytes, let index = Self.tagStart(in: bytes) {
       cutAt = index
     }
-    if let cutAt {
-      piece = UnsafeBufferPointer(rebasing: bytes[..<cutAt])
-    }
-    push(piece)
-    if openRawElement != nil, let context {
-      // libxml2 waits for `</` inside a script: take back what it has not parsed and stream it.
-      let leftover = Self.unconsumed(context)
-      htmlFreeParserCtxt(context)
-      self.context = nil
-      let remainder = UnsafeBufferPointer(rebasing: bytes[piece.count...])
-      let consumedLength = leftover.count
-      // The leftover lies just before `remainder`: rewind the fed position over it.
-      fedOffset -= Int64(consumedLength)
-      leftover.withUnsafeBufferPointer { fedLine -= HTMLBytes.newlines($0) }
-      mode = .rawText
-      carry = []
-      if consumedLength > 0 {
-        _ = leftover.withUnsafeBufferPointer { feedRawText($0) }
+    var endsSegment = cutAt != nil
+    // libxml2 must not see the text of a <script>/<style> (it holds it all back, and mis-parses
+    // an end tag split between two chunks): stop right after such a start tag.
+    if let open = Self.rawElementStart(in: bytes, before: cutAt ?? bytes.count) {
+      if let close = HTMLBytes.find([UInt8(ascii: ">")], in: bytes, from: open) {
+        cutAt = close + 1
+        endsSegment = false
+      } else if bytes.count - open <= Self.maxPendingStartTag {
+        push(UnsafeBufferPointer(rebasing: bytes[..<open]))
+        pageCarry = Array(bytes[open...])
+        return UnsafeBufferPointer(start: nil, count: 0)
       }
-      return remainder
     }
-    if let cutAt {
-      finishContext()
-      return UnsafeBufferPointer(rebasing: bytes[cutAt...])
+    let piece = cutAt.map { UnsafeBufferPointer(rebasing: bytes[..<$0]) } ?? bytes
+    push(piece)
+    let remainder = UnsafeBufferPointer(rebasing: bytes[piece.count...])
+    if let open = openRawElement, let context {
+      // What libxml2 took but did not parse (normally nothing) comes first.
+      let leftover = Self.unconsumed(context)
+      beginRawText(open, context: context)
+      guard !leftover.isEmpty else { return remainder }
+      fedOffset -= Int64(leftover.count)
+      leftover.withUnsafeBufferPointer { fedLine -= HTMLBytes.newlines($0) }
+      var joined = leftover
+      joined.append(contentsOf: remainder)
+      joined.withUnsafeBufferPointer { feedAll($0) }
+      return UnsafeBufferPointer(start: nil, count: 0)
     }
-    return UnsafeBufferPointer(start: nil, count: 0)
+    if endsSegment { finishContext() }
+    return remainder
   }
 
-  /// Streams raw script text until its end tag; returns the bytes after it (page mode again).
+  /// Closes the just-opened raw-text element inside libxml2 with a made-up end tag, so that its
+  /// element stack stays right and the page goes on in the same context; its text is streamed
+  /// here (`feedRawText`) instead.
+  private func beginRawText(_ name: [UInt8], context: htmlParserCtxtPtr) {
+    closingRawElement = true
+    (rawEndTag + [UInt8(ascii: ">")]).withUnsafeBufferPointer { chunk(context, $0, terminate: false) }
+    closingRawElement = false
+    openRawElement = name
+    mode = .rawText
+    carry = []
+  }
+
+  /// Back to libxml2 after raw text: aligns its positions with the page's, since it never saw
+  /// the text but did see the made-up end tag.
+  private func resumePage() {
+    mode = .page
+    guard let context, let input = context.pointee.input, let base = input.pointee.base,
+      let end = input.pointee.end
+    else { return }
+    contextOffset = fedOffset - Int64(input.pointee.consumed) - Int64(end - base)
+    contextLine = fedLine - Int(input.pointee.line) + 1
+  }
+
+  /// Streams raw script text until its end tag; returns the bytes from that end tag on.
   private func feedRawText(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
     var data = carry
     carry = []
@@ -289,15 +349,15 @@ package final class HTMLStreamParser {
       if let end = HTMLBytes.find(rawEndTag, in: all, foldCase: true) {
         deliverRawText(UnsafeBufferPointer(rebasing: all[..<end]))
         endRawText()
-        mode = .page
-        // The bytes from the end tag on are still in `bytes` (the carry is shorter than the tag).
+        mode = .rawEndTag
+        endTagBytes = 0
         let fromEndInBytes = end - wasCarried
         if fromEndInBytes >= 0 {
           return UnsafeBufferPointer(rebasing: bytes[fromEndInBytes...])
         }
-        // The end tag began in the carry: push the carried part first.
-        let carriedTail = Array(all[end..<wasCarried])
-        carriedTail.withUnsafeBufferPointer { push($0) }
+        // The end tag began in the carry (which holds no `>`): drop that part here.
+        fedOffset += Int64(-fromEndInBytes)
+        endTagBytes = -fromEndInBytes
         return bytes
       }
       // Hold back a possible partial end tag at the end.
@@ -311,12 +371,37 @@ package final class HTMLStreamParser {
         var end = min(usable, start + scriptSliceBytes)
         // Never split a UTF-8 sequence between two slices.
         while end < usable, end > start, all[end] & 0xC0 == 0x80 { end -= 1 }
+        if end == start {
+          // A slice smaller than one character: take the whole character.
+          end += 1
+          while end < usable, all[end] & 0xC0 == 0x80 { end += 1 }
+        }
         deliverRawText(UnsafeBufferPointer(rebasing: all[start..<end]))
         start = end
       }
       carry = Array(all[usable...])
       return UnsafeBufferPointer(start: nil, count: 0)
     }
+  }
+
+  /// Drops a raw-text end tag through its `>` (at most a few KiB, should a page never close it).
+  private func skipRawEndTag(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    let limit = min(bytes.count, max(0, 4096 - endTagBytes))
+    let window = UnsafeBufferPointer(rebasing: bytes[..<limit])
+    let skipped: Int
+    let done: Bool
+    if let close = HTMLBytes.find([UInt8(ascii: ">")], in: window) {
+      skipped = close + 1
+      done = true
+    } else {
+      skipped = limit
+      done = endTagBytes + skipped >= 4096
+    }
+    fedOffset += Int64(skipped)
+    fedLine += HTMLBytes.newlines(UnsafeBufferPointer(rebasing: bytes[..<skipped]))
+    endTagBytes += skipped
+    if done { resumePage() }
+    return UnsafeBufferPointer(rebasing: bytes[skipped...])
   }
 
   /// Hands one slice of raw script text straight to the handler. Script content is raw text in
@@ -331,8 +416,10 @@ package final class HTMLStreamParser {
   }
 
   private func endRawText() {
+    guard let name = openRawElement else { return }
     openRawElement = nil
     handler.rawTextEnded()
+    name.withUnsafeBufferPointer { handler.endElement($0) }
   }
 
   /// Gives bytes to the current page context (creating it when needed).
@@ -360,6 +447,7 @@ package final class HTMLStreamParser {
   }
 
   private func chunk(_ context: htmlParserCtxtPtr, _ bytes: UnsafeBufferPointer<UInt8>, terminate: Bool) {
+    Self.forgetAttributeValueScan(context)
     let pointer = UnsafeRawPointer(bytes.baseAddress)?.assumingMemoryBound(to: CChar.self)
     var offset = 0
     // htmlParseChunk takes an Int32 size.
@@ -391,6 +479,51 @@ package final class HTMLStreamParser {
     return context
   }
 
+  /// Works around a libxml2 2.9.x push-parser bug: when a chunk ends inside a quoted attribute
+  /// value, the `>` lookup saves its position and an "inside a value" flag (in `hasPErefs`) but not
+  /// the quote character, so on the next chunk it never leaves the value and parses nothing more
+  /// until the document ends: megabytes held back, and the last bubble of the segment taken for a
+  /// cut one. Clearing the saved position makes it rescan the partial tag from its `<`, with the
+  /// right quote. Newer libxml2 never sets that flag, so this does nothing there.
+  private static func forgetAttributeValueScan(_ context: htmlParserCtxtPtr) {
+    guard context.pointee.hasPErefs & 1 != 0 else { return }
+    context.pointee.checkIndex = 0
+    context.pointee.hasPErefs &= ~1
+  }
+
+  /// Where the first `<script` or `<style` start tag begins before `limit` (ASCII case folded).
+  private static func rawElementStart(in bytes: UnsafeBufferPointer<UInt8>, before limit: Int) -> Int? {
+    guard let base = bytes.baseAddress else { return nil }
+    var index = 0
+    while index < limit {
+      guard let hit = memchr(base + index, Int32(UInt8(ascii: "<")), limit - index) else { return nil }
+      index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+      if index + 1 < bytes.count, HTMLBytes.lower(bytes[index + 1]) == UInt8(ascii: "s") {
+        for name in [scriptName, styleName] where startsTag(name, in: bytes, at: index + 1) {
+          return index
+        }
+      }
+      index += 1
+    }
+    return nil
+  }
+
+  private static let scriptName = Array("script".utf8)
+  private static let styleName = Array("style".utf8)
+
+  /// Whether `name` (lower-case) starts at `index`, followed by a delimiter or the end of bytes.
+  private static func startsTag(_ name: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    var offset = 0
+    while offset < name.count {
+      guard index + offset < bytes.count else { return true }  // may be it: wait for more
+      if HTMLBytes.lower(bytes[index + offset]) != name[offset] { return false }
+      offset += 1
+    }
+    guard index + offset < bytes.count else { return true }
+    let next = bytes[index + offset]
+    return HTMLBytes.isSpace(next) || next == UInt8(ascii: ">") || next == UInt8(ascii: "/")
+  }
+
   /// The bytes libxml2 was given but has not parsed yet.
   private static func unconsumed(_ context: htmlParserCtxtPtr) -> [UInt8] {
     guard let input = context.pointee.input, let cur = input.pointee.cur, let end = input.pointee.end,
@@ -417,6 +550,7 @@ package final class HTMLStreamParser {
   // MARK: SAX
 
   fileprivate func start(_ name: UnsafeBufferPointer<UInt8>, _ attributes: HTMLAttributes) {
+    if closingRawElement { return }
     if HTMLBytes.equals(name, "script") || HTMLBytes.equals(name, "style") {
       openRawElement = Array(name)
       rawEndTag = Array("</".utf8) + Array(name)
@@ -425,6 +559,7 @@ package final class HTMLStreamParser {
   }
 
   fileprivate func end(_ name: UnsafeBufferPointer<UInt8>) {
+    if closingRawElement { return }
     if let open = openRawElement, name.elementsEqual(open) {
       openRawElement = nil
       handler.rawTextEnded()
@@ -433,16 +568,20 @@ package final class HTMLStreamParser {
   }
 
   fileprivate func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+    if closingRawElement { return }
     handler.characters(bytes)
   }
 
   fileprivate func raw(_ bytes: UnsafeBufferPointer<UInt8>) {
+    if closingRawElement { return }
     handler.rawText(bytes)
   }
 
   fileprivate func error(_ error: UnsafePointer<xmlError>) {
     // `</div>` inside a script's string literals is JavaScript, not broken markup.
-    if error.pointee.code == XML_ERR_TAG_NAME_MISMATCH.rawValue, openRawElement != nil {
+    if closingRawElement
+      || (error.pointee.code == XML_ERR_TAG_NAME_MISMATCH.rawValue && openRawElement != nil)
+    {
       return
     }
     errorCount += 1

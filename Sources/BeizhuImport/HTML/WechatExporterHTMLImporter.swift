@@ -133,16 +133,17 @@ public struct WechatExporterHTMLImporter: FormatImporter {
       try drain(dom: dom, parser: parser, chat: chat, issues: &pending, sink: sink)
     }
     let end = parser.location
-    if dom.isInsideBubble {
+    // A page that reaches `</html>` is whole: whatever libxml2 still holds back is parsed by
+    // `finish()`. Only a cut page can end inside a bubble, which is then dropped as partial.
+    let isWhole = String(decoding: tail, as: UTF8.self).lowercased().contains("</html>")
+    if !isWhole, dom.isInsideBubble {
       dom.discardOpenBubble()
       pending.append(
         Issue(
           .error, .truncated, at: end,
           "the page ends inside a message (expected </div>); earlier messages were imported / 文件不完整（被截断）",
           hint: "export the chat again for the rest"))
-    } else if dom.count > 0, !tail.isEmpty,
-      !String(decoding: tail, as: UTF8.self).lowercased().contains("</html>")
-    {
+    } else if !isWhole, dom.count > 0, !tail.isEmpty {
       pending.append(
         Issue(
           .warning, .truncated, at: end,

@@ -80,4 +80,24 @@ import Testing
     #expect(outcome.ids == (1...10).map { String($0) })
     #expect(String(decoding: outcome.texts[1], as: UTF8.self) == "价格 < 100 & 包邮吗[捂脸]\n第二行")
   }
+
+  /// libxml2 2.9.x lost its place when a chunk ended inside a quoted attribute value and parsed
+  /// nothing more until the document ended: a whole segment held back, its first bubble then
+  /// taken for a cut one. Every chunk size must let the bubbles through as they arrive.
+  @Test(arguments: [3, 7, 64, 1000])
+  func bubblesArriveWhileFeeding(chunk: Int) throws {
+    let path = Fixtures.testdata("import/html/wechatexporter/店主/客户甲/index.html")
+    let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    let recorder = Recorder()
+    let parser = HTMLStreamParser(path: "t.html", handler: recorder)
+    parser.cutMarker = WechatExporterHTMLImporter.bubbleStart
+    var index = 0
+    while index < bytes.count {
+      parser.feed(Array(bytes[index..<min(bytes.count, index + chunk)]))
+      index += chunk
+    }
+    // Before `finish()`: the last bubble has closed too, only trailing markup may wait.
+    #expect(recorder.dom.bubbles.map(\.msgid) == (1...10).map { String($0) })
+    #expect(!recorder.dom.isInsideBubble)
+  }
 }
