@@ -512,7 +512,8 @@ package final class HTMLStreamParser {
   private static let styleName = Array("style".utf8)
 
   /// Whether `name` (lower-case) starts at `index`, followed by a delimiter or the end of bytes.
-  private static func startsTag(_ name: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+  private static func startsTag(_ name: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool
+  {
     var offset = 0
     while offset < name.count {
       guard index + offset < bytes.count else { return true }  // may be it: wait for more
