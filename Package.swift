@@ -3,6 +3,14 @@
 // one module per stage, a Kit facade over them and a thin CLI on top.
 import PackageDescription
 
+// A manifest-time check rather than a `.when(platforms:)` condition: SwiftPM drops conditional
+// system-library dependencies when Beizhu is built as another package's dependency.
+#if os(Linux)
+let sha256Backend: [Target.Dependency] = ["CLibCrypto"]
+#else
+let sha256Backend: [Target.Dependency] = []
+#endif
+
 let package = Package(
   name: "Beizhu",
   platforms: [.macOS(.v13)],
@@ -30,8 +38,17 @@ let package = Package(
       pkgConfig: "opencc",
       providers: [.apt(["libopencc-dev"]), .brew(["opencc"])]
     ),
+    // OpenSSL's libcrypto for the SHA-256 of imported files (SHA-NI/AVX2 code paths, ~30× the
+    // portable Swift loop). Linux only: macOS has CommonCrypto.
+    .systemLibrary(
+      name: "CLibCrypto",
+      pkgConfig: "libcrypto",
+      providers: [.apt(["libssl-dev"])]
+    ),
     .target(name: "BeizhuCore"),
-    .target(name: "BeizhuImport", dependencies: ["BeizhuCore", "CLibXML2"]),
+    .target(
+      name: "BeizhuImport",
+      dependencies: ["BeizhuCore", "CLibXML2"] + sha256Backend),
     .target(
       name: "BeizhuWorkspace",
       dependencies: [

@@ -18,7 +18,7 @@ extension StringProtocol {
       if !newlines && (scalar.value == 0x85 || scalar.value == 0x2028 || scalar.value == 0x2029) {
         return false
       }
-      return scalar.properties.isWhitespace
+      return isNonASCIIWhiteSpace(scalar.value)
     }
     guard let first = scalars.first, let last = scalars.last else { return "" }
     if !isSpace(first) && !isSpace(last) { return String(self) }
@@ -27,5 +27,15 @@ extension StringProtocol {
     while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
     while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
     return String(String.UnicodeScalarView(scalars[start..<end]))
+  }
+}
+
+/// Unicode's White_Space property above ASCII, spelled out: the property is stable (the list has
+/// not changed since Unicode 6.3), and a property lookup for the first and last character of
+/// every message showed in import profiles (CJK text starts and ends with non-ASCII).
+@inline(__always) func isNonASCIIWhiteSpace(_ value: UInt32) -> Bool {
+  switch value {
+  case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+  default: false
   }
 }

@@ -10,6 +10,8 @@ public enum SystemText {
   /// Whether a text message is in fact WeChat's auto-accept line.
   public static func isAutoAccept(_ text: String) -> Bool {
     guard text.utf8.count >= autoAccept.utf8.count else { return false }
-    return text.trimmed().hasPrefix(autoAccept)
+    // Byte comparison: String's `hasPrefix` normalizes both sides first, which showed in import
+    // profiles; the line is WeChat's own, always in the same code points.
+    return text.trimmed().utf8.starts(with: autoAccept.utf8)
   }
 }

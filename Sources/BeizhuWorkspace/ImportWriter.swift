@@ -13,7 +13,7 @@ public final class ImportWriter: @unchecked Sendable {
   /// Messages buffered before one transaction writes them.
   public static let batchSize = 5_000
 
-  /// A message ready to store: attributed and fingerprinted on the parsing side.
+  /// A message ready to store: attributed and fingerprinted.
   struct Prepared {
     var message: Message
     var fingerprint: Int64
@@ -25,12 +25,13 @@ public final class ImportWriter: @unchecked Sendable {
   private let lock = NSLock()
   /// The first write failure; later batches are skipped and the next call throws it.
   private var failure: WorkspaceError?
-  private var pending: [Prepared] = []
+  private var pending: [Message] = []
   private var currentFileID: Int64?
   /// Used on the writer queue only.
   private var chatIDs: [String: Int64] = [:]
-  /// Per chat: the second being read and how often each identity occurred in it, so identical
-  /// messages within one second stay distinct. Reset when the second changes: memory stays flat.
+  /// Per chat (writer queue only): the second being read and how often each identity occurred
+  /// in it, so identical messages within one second stay distinct. Reset when the second
+  /// changes: memory stays flat.
   private var ordinals: [String: (second: Int64, counts: [UInt64: Int])] = [:]
   private var stored = 0
 
@@ -92,7 +93,7 @@ public final class ImportWriter: @unchecked Sendable {
       let workspace = self.workspace
       try submit { db in try workspace.addOwnerHint(hint, db: db) }
     case .message(let message):
-      pending.append(prepare(message))
+      pending.append(message)
       if pending.count >= Self.batchSize { try flush() }
     case .issue:
       break
@@ -106,7 +107,7 @@ public final class ImportWriter: @unchecked Sendable {
     pending.removeAll(keepingCapacity: true)
     let fileID = currentFileID
     try submit { [self] db in
-      let inserted = try insert(batch, fileID: fileID, db: db)
+      let inserted = try insert(batch.map(prepare), fileID: fileID, db: db)
       lock.lock()
       stored += inserted
       lock.unlock()
@@ -147,7 +148,8 @@ public final class ImportWriter: @unchecked Sendable {
     }
   }
 
-  /// Attribution and identity are computed while parsing, so the writer queue only runs SQL.
+  /// Attribution and identity; on the writer queue, in message order (the parsing thread is the
+  /// busier one).
   private func prepare(_ original: Message) -> Prepared {
     let message = Self.attributed(original)
     let key = message.chat.storageKey

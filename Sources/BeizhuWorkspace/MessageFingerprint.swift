@@ -20,8 +20,12 @@ public struct MessageFingerprint: Sendable {
 
   /// The text part of the identity: whitespace-trimmed, `\r\n` unified to `\n`.
   static func addNormalizedText(_ text: String, to hash: inout FNV1a) {
-    let trimmed = text.trimmed()
-    for byte in trimmed.utf8 where byte != 0x0D { hash.add(byte: byte) }
+    var trimmed = text.trimmed()
+    trimmed.withUTF8 { bytes in
+      var value = hash
+      for byte in bytes where byte != 0x0D { value.add(byte: byte) }
+      hash = value
+    }
     hash.add(byte: 0xFF)
   }
 

@@ -34,7 +34,6 @@ public struct ChatlogImporter: FormatImporter {
     case ChatlogChats.csvHeader.joined(separator: ","): return Self.chatCSV
     default: break
     }
-    let head = probe.headText
     switch probe.firstNonSpaceByte {
     case UInt8(ascii: "{"):
       let keys = ["\"items\"", "\"userName\"", "\"nickName\"", "\"isFriend\""]

@@ -6,7 +6,7 @@ import Testing
 /// FIPS 180-4 test vectors, and a file hashed across chunk boundaries.
 @Suite struct SHA256Tests {
   static func digest(_ text: String) -> String {
-    var hasher = SHA256()
+    let hasher = SHA256()
     hasher.update(Array(text.utf8))
     return hasher.finalize()
   }
@@ -21,9 +21,9 @@ import Testing
 
   @Test func splitUpdatesEqualOneUpdate() throws {
     let bytes = (0..<10_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
-    var whole = SHA256()
+    let whole = SHA256()
     whole.update(bytes)
-    var split = SHA256()
+    let split = SHA256()
     for start in stride(from: 0, to: bytes.count, by: 77) {
       split.update(Array(bytes[start..<min(start + 77, bytes.count)]))
     }

@@ -141,13 +141,7 @@ struct FileNotices {
 
 /// Calls the sink; a sink that throws aborts the file (the runner's way to cancel).
 func emit(_ record: ImportRecord, _ sink: ImportSink) throws(ImportError) {
-  do {
-    try sink(record)
-  } catch let error as ImportError {
-    throw error
-  } catch {
-    throw ImportError.readFailed(offset: -1, reason: "import cancelled: \(error)")
-  }
+  try sink(record)
 }
 
 extension Issue.Code {
