@@ -87,6 +87,23 @@ struct UTF8Validator {
     return count
   }
 
+  /// A chunk that starts by completing the sequence cut at the end of the previous one (most
+  /// chunks of CJK text): checked whole with the fast validator instead of the byte loop.
+  private mutating func completePending(_ input: [UInt8], isFinal: Bool) -> [UInt8]? {
+    let lead = pending[0]
+    let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+    let need = length - pending.count
+    guard need > 0, input.count >= need else { return nil }
+    var joined = pending
+    joined.append(contentsOf: input[..<need])
+    guard String(validating: joined, as: UTF8.self) != nil else { return nil }
+    let rest = Array(input[need...])
+    guard let valid = Self.validPrefix(rest, isFinal: isFinal) else { return nil }
+    pending = Array(rest[valid...])
+    joined.append(contentsOf: rest[..<valid])
+    return joined
+  }
+
   /// Counts invalid sequences without repairing them (for sniffing).
   mutating func countInvalid(_ bytes: [UInt8], isFinal: Bool) -> Int {
     var invalid = 0
@@ -98,6 +115,9 @@ struct UTF8Validator {
   /// sequence's offset within the logical stream position of this call (relative to `bytes`,
   /// negative when it started in the pending bytes).
   mutating func repair(_ input: [UInt8], isFinal: Bool, onInvalid: (Int) -> Void) -> [UInt8] {
+    if !pending.isEmpty, let completed = completePending(input, isFinal: isFinal) {
+      return completed
+    }
     if pending.isEmpty, let valid = Self.validPrefix(input, isFinal: isFinal) {
       // Nearly every chunk is valid: the standard library's validator is much faster than the
       // byte loop below, which is kept for the chunks that need repairs.

@@ -167,50 +167,57 @@ enum HTMLEntities {
   static func decode(_ text: String) -> String {
     var copy = text
     return copy.withUTF8 { bytes in
-      guard let first = bytes.firstIndex(of: UInt8(ascii: "&")) else { return text }
+      guard var ampersand = bytes.firstIndex(of: UInt8(ascii: "&")) else { return text }
       var output: [UInt8] = []
       output.reserveCapacity(bytes.count)
-      output.append(contentsOf: bytes[..<first])
-      var index = first
-      while index < bytes.count {
-        if bytes[index] == UInt8(ascii: "&"), let (decoded, end) = entity(bytes, at: index) {
-          output.append(contentsOf: decoded)
-          index = end
+      var copiedUpTo = 0
+      // Runs between entities are copied whole (a byte-at-a-time append showed in profiles).
+      while true {
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<ampersand]))
+        if let end = entity(bytes, at: ampersand, into: &output) {
+          copiedUpTo = end
         } else {
-          output.append(bytes[index])
-          index += 1
+          output.append(UInt8(ascii: "&"))
+          copiedUpTo = ampersand + 1
         }
+        guard let next = bytes[copiedUpTo...].firstIndex(of: UInt8(ascii: "&")) else { break }
+        ampersand = next
       }
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo...]))
       return String(decoding: output, as: UTF8.self)
     }
   }
 
-  private static func entity(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> ([UInt8], Int)? {
+  /// Appends the entity at `start` decoded; returns the index after it, or `nil` (left as is).
+  private static func entity(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, into output: inout [UInt8])
+    -> Int?
+  {
     var end = start + 1
     while end < bytes.count, end - start <= 10, bytes[end] != UInt8(ascii: ";") { end += 1 }
     guard end < bytes.count, bytes[end] == UInt8(ascii: ";"), end > start + 1 else { return nil }
     let name = UnsafeBufferPointer(rebasing: bytes[(start + 1)..<end])
     switch name.count {
-    case 2 where HTMLBytes.equals(name, "lt"): return ([0x3C], end + 1)
-    case 2 where HTMLBytes.equals(name, "gt"): return ([0x3E], end + 1)
-    case 3 where HTMLBytes.equals(name, "amp"): return ([0x26], end + 1)
-    case 4 where HTMLBytes.equals(name, "quot"): return ([0x22], end + 1)
-    case 4 where HTMLBytes.equals(name, "apos"): return ([0x27], end + 1)
-    case 4 where HTMLBytes.equals(name, "nbsp"): return ([0xC2, 0xA0], end + 1)
-    default: break
+    case 2 where HTMLBytes.equals(name, "lt"): output.append(0x3C)
+    case 2 where HTMLBytes.equals(name, "gt"): output.append(0x3E)
+    case 3 where HTMLBytes.equals(name, "amp"): output.append(0x26)
+    case 4 where HTMLBytes.equals(name, "quot"): output.append(0x22)
+    case 4 where HTMLBytes.equals(name, "apos"): output.append(0x27)
+    case 4 where HTMLBytes.equals(name, "nbsp"): output.append(contentsOf: [0xC2, 0xA0])
+    default:
+      let body = String(decoding: name, as: UTF8.self)
+      guard body.hasPrefix("#") else { return nil }
+      var digits = body.dropFirst()
+      var radix = 10
+      if digits.first == "x" || digits.first == "X" {
+        radix = 16
+        digits = digits.dropFirst()
+      }
+      guard let value = UInt32(digits, radix: radix), value != 0, let scalar = Unicode.Scalar(value) else {
+        return nil
+      }
+      output.append(contentsOf: String(Character(scalar)).utf8)
     }
-    let body = String(decoding: name, as: UTF8.self)
-    guard body.hasPrefix("#") else { return nil }
-    var digits = body.dropFirst()
-    var radix = 10
-    if digits.first == "x" || digits.first == "X" {
-      radix = 16
-      digits = digits.dropFirst()
-    }
-    guard let value = UInt32(digits, radix: radix), value != 0, let scalar = Unicode.Scalar(value) else {
-      return nil
-    }
-    return (Array(String(Character(scalar)).utf8), end + 1)
+    return end + 1
   }
 }
 

@@ -200,6 +200,15 @@ public final class JSONStreamReader {
       return try readString()
     }
     guard lenient else { throw ImportError.rejected(syntaxIssue("a quoted key")) }
+    // Nearly every key ends inside the current chunk: made straight from it, without a buffer
+    // (a short key's String needs no allocation at all).
+    var end = position
+    while end < chunk.count, isIdentifierByte(chunk[end]) { end += 1 }
+    if end < chunk.count, end > position {
+      let key = String(decoding: chunk[position..<end], as: UTF8.self)
+      position = end
+      return key
+    }
     var bytes: [UInt8] = []
     try appendRun(to: &bytes, while: isIdentifierByte)
     guard !bytes.isEmpty else { throw ImportError.rejected(syntaxIssue("a key")) }
@@ -386,6 +395,22 @@ public final class JSONStreamReader {
   private func readString() throws(ImportError) -> String {
     guard let quote = try peek() else { throw ImportError.rejected(truncatedIssue("a string")) }
     advance()
+    // Fast path: a string without escapes that ends inside the current chunk is made straight
+    // from the chunk's bytes.
+    var end = position
+    var newlines = 0
+    while end < chunk.count {
+      let byte = chunk[end]
+      if byte == quote || byte == UInt8(ascii: "\\") { break }
+      if byte == 0x0A { newlines += 1 }
+      end += 1
+    }
+    if end < chunk.count, chunk[end] == quote {
+      let text = String(decoding: chunk[position..<end], as: UTF8.self)
+      line += newlines
+      position = end + 1
+      return text
+    }
     var bytes: [UInt8] = []
     var highSurrogate: UInt32?
     while true {

@@ -80,6 +80,23 @@ import Testing
     #expect(issues.first?.location.byteOffset == 13)
   }
 
+  /// Chunks of CJK text mostly start by completing a character cut at the end of the previous
+  /// one; an invalid byte anywhere near such a cut must still be replaced and reported once.
+  @Test(arguments: [4097, 4098, 4099, 4100, 5003])
+  func invalidBytesNearCutCharacters(chunkSize: Int) throws {
+    let text = Array(String(repeating: "水乳套装，好的亲🌸", count: 400).utf8)
+    for position in [4096, 4097, 4098, 8195, 8196] {
+      var bytes = text
+      bytes[position] = 0xFF
+      let whole = try decode(bytes)
+      let cut = try decode(bytes, chunkSize: chunkSize)
+      #expect(cut.0 == whole.0, "invalid byte at \(position), chunks of \(chunkSize)")
+      #expect(cut.2.count == 1)
+      #expect(cut.2.first?.location.byteOffset == whole.2.first?.location.byteOffset)
+      #expect(abs((whole.2.first?.location.byteOffset ?? -9) - Int64(position)) <= 3)
+    }
+  }
+
   @Test func truncatedInTheMiddleOfAMultibyteCharacter() throws {
     let bytes = Array("好的".utf8) + [0xE5, 0xA5]
     let (decoded, _, issues) = try decode(bytes, chunkSize: 1)
