@@ -20,8 +20,10 @@ final class SHA256 {
 
   init() {
     #if os(Linux)
-    // Allocation fails only when memory is exhausted.
-    context = EVP_MD_CTX_new()!
+    guard let context = EVP_MD_CTX_new() else {
+      preconditionFailure("out of memory: OpenSSL could not allocate a digest context")
+    }
+    self.context = context
     EVP_DigestInit_ex(context, EVP_sha256(), nil)
     #elseif canImport(CommonCrypto)
     CC_SHA256_Init(&context)

@@ -46,8 +46,7 @@ final class WechatExporterChat {
     }
     var time: Int64?
     if !bubble.isNotice {
-      let text = String(decoding: bubble.timeText, as: UTF8.self).trimmingCharacters(
-        in: .whitespacesAndNewlines)
+      let text = String(decoding: bubble.timeText, as: UTF8.self).trimmed()
       guard let parsed = context.timeParser.parse(text) else {
         try sink(
           .issue(
@@ -205,7 +204,7 @@ final class WechatExporterChat {
       if let transfer = Self.transfer(message.text, appName: appName) {
         kind = .transfer
         message.transfer = transfer
-      } else if message.text.trimmingCharacters(in: .whitespaces) == "[红包]" || appName == "微信红包" {
+      } else if message.text.trimmed(newlines: false) == "[红包]" || appName == "微信红包" {
         kind = .redPacket
       }
     }
@@ -225,7 +224,7 @@ final class WechatExporterChat {
     guard amount != nil || appName == "微信转账" else { return nil }
     var subtype: Int?
     if let dash = first.range(of: " - ", options: .backwards) {
-      let status = first[dash.upperBound...].trimmingCharacters(in: .whitespaces)
+      let status = first[dash.upperBound...].trimmed(newlines: false)
       subtype = transferStatus.first { status == $0.0 }?.1
       if subtype == nil, status.hasSuffix("转账") { subtype = 1 }
       if subtype == nil, status.hasSuffix("已收款") { subtype = 3 }
@@ -233,7 +232,7 @@ final class WechatExporterChat {
       subtype = 1
     }
     guard subtype != nil || appName == "微信转账" else { return nil }
-    let memo = lines.count > 1 ? String(lines[1]).trimmingCharacters(in: .whitespacesAndNewlines) : ""
+    let memo = lines.count > 1 ? String(lines[1]).trimmed() : ""
     return Transfer(paySubtype: subtype, amountFen: amount, memo: memo.isEmpty ? nil : memo)
   }
 }
