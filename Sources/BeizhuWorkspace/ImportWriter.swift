@@ -34,6 +34,18 @@ public final class ImportWriter: @unchecked Sendable {
   /// changes: memory stays flat.
   private var ordinals: [String: (second: Int64, counts: [UInt64: Int])] = [:]
   private var stored = 0
+  /// The last chat seen on the writer queue and its storage key: messages come in long runs
+  /// from one chat, and building and hashing the key for each (String hashing normalizes) showed
+  /// in profiles.
+  private var lastChat: (key: ChatRef.Key, storageKey: String)?
+
+  /// `chat.storageKey`, remembered for the run of messages from the same chat.
+  private func storageKey(of chat: ChatRef) -> String {
+    if let lastChat, lastChat.key == chat.key { return lastChat.storageKey }
+    let key = chat.storageKey
+    lastChat = (chat.key, key)
+    return key
+  }
 
   init(workspace: Workspace) { self.workspace = workspace }
 
@@ -152,7 +164,7 @@ public final class ImportWriter: @unchecked Sendable {
   /// busier one).
   private func prepare(_ original: Message) -> Prepared {
     let message = Self.attributed(original)
-    let key = message.chat.storageKey
+    let key = storageKey(of: message.chat)
     let base = MessageFingerprint.base(
       time: message.time, side: message.side, kind: message.kind, text: message.text)
     var state = ordinals[key] ?? (message.time, [:])
@@ -169,6 +181,7 @@ public final class ImportWriter: @unchecked Sendable {
   /// `StatementArguments` cost more than the insert itself.
   private func insert(_ batch: [Prepared], fileID: Int64?, db: Database) throws -> Int {
     var inserted = 0
+    var lastChatID: (key: ChatRef.Key, id: Int64)?
     let statement = try db.cachedStatement(
       sql: """
         INSERT OR IGNORE INTO message(
@@ -179,13 +192,18 @@ public final class ImportWriter: @unchecked Sendable {
     let handle = statement.sqliteStatement
     for prepared in batch {
       let message = prepared.message
-      let key = message.chat.storageKey
       let chatID: Int64
-      if let known = chatIDs[key] {
-        chatID = known
+      if let lastChatID, lastChatID.key == message.chat.key {
+        chatID = lastChatID.id
       } else {
-        chatID = try Self.chatID(for: message.chat, db: db)
-        chatIDs[key] = chatID
+        let key = storageKey(of: message.chat)
+        if let known = chatIDs[key] {
+          chatID = known
+        } else {
+          chatID = try Self.chatID(for: message.chat, db: db)
+          chatIDs[key] = chatID
+        }
+        lastChatID = (message.chat.key, chatID)
       }
       let transfer = message.transfer
       sqlite3_reset(handle)

@@ -1,4 +1,5 @@
 import BeizhuCore
+import Foundation
 
 #if canImport(Glibc)
 import Glibc
@@ -10,23 +11,21 @@ import Darwin
 ///
 /// The encoding is sniffed from the first chunk (FORMATS.md §17). Invalid bytes become U+FFFD
 /// and are reported once per file with their line and byte offset; the stream goes on.
+///
+/// Past its first chunks a file is read and validated ahead on another thread, a few chunks at
+/// most: the parser's core then only parses (reading and validating were ~6 % of an HTML import).
 public final class UTF8Stream {
   public let path: String
-  public private(set) var encoding: TextEncoding = .utf8
-  public private(set) var hadBOM = false
-  /// Invalid sequences replaced so far.
-  public private(set) var invalidSequences = 0
+  public let encoding: TextEncoding
+  public let hadBOM: Bool
 
-  private let source: FileByteSource
-  private var first: [UInt8]?
-  private var validator = UTF8Validator()
-  private var converter: IconvConverter?
-  private var finished = false
-  /// Newlines passed so far, to locate invalid bytes by line.
-  private var linesBefore = 1
-  /// Source offset of the first byte of the current raw chunk.
-  private var rawOffset: Int64 = 0
+  private let decoder: UTF8ChunkDecoder
   private let onIssue: (Issue) -> Void
+  private var first: [UInt8]?
+  private var chunksRead = 0
+  private var readAhead: ReadAhead?
+  /// Chunks read on the caller's thread before reading ahead starts (small files never start it).
+  private static let chunksBeforeReadAhead = 2
 
   /// Opens `path` and sniffs its encoding.
   public init(
@@ -34,7 +33,7 @@ public final class UTF8Stream {
   ) throws(ImportError) {
     self.path = path
     self.onIssue = onIssue
-    source = try FileByteSource(path: path, chunkSize: chunkSize)
+    let source = try FileByteSource(path: path, chunkSize: chunkSize)
     var head = try source.next()
     // Sniff on at least a few KB so that one odd byte in a short first read does not decide.
     while head.count < 4096 {
@@ -45,45 +44,34 @@ public final class UTF8Stream {
     let (encoding, bom) = TextEncoding.sniff(head)
     self.encoding = encoding
     hadBOM = bom > 0
-    rawOffset = Int64(bom)
     if bom > 0 { head.removeFirst(bom) }
-    if encoding != .utf8 {
-      converter = try IconvConverter(from: encoding)
-    }
+    decoder = try UTF8ChunkDecoder(path: path, source: source, encoding: encoding, startOffset: Int64(bom))
     first = head
   }
 
+  deinit { readAhead?.cancel() }
+
   /// The next chunk of valid UTF-8; empty at the end of the file.
   public func next() throws(ImportError) -> [UInt8] {
-    while !finished {
-      let raw: [UInt8]
-      if let pending = first {
-        raw = pending
-        first = nil
-      } else {
-        raw = try source.next()
-      }
-      let isFinal = raw.isEmpty
-      if isFinal { finished = true }
-      let chunkStart = rawOffset
-      rawOffset += Int64(raw.count)
-      var output: [UInt8]
-      if let converter {
-        output = converter.convert(raw, isFinal: isFinal) { offset in
-          report(byteOffset: chunkStart + Int64(offset), exactOffset: false)
-        }
-      } else {
-        let linesAtStart = linesBefore
-        output = validator.repair(raw, isFinal: isFinal) { offset in
-          let line = linesAtStart + raw.prefix(max(0, offset)).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-          report(byteOffset: chunkStart + Int64(offset), line: line, exactOffset: true)
-        }
-      }
-      // Lines only locate the first invalid sequence; after it is reported they are not needed.
-      if invalidSequences == 0 { linesBefore += Self.newlines(in: output) }
-      if !output.isEmpty { return output }
+    if let readAhead {
+      let (chunk, issues, error) = readAhead.take()
+      issues.forEach(onIssue)
+      if let error { throw error }
+      return chunk
     }
-    return []
+    chunksRead += 1
+    if chunksRead > Self.chunksBeforeReadAhead, !decoder.finished {
+      let ahead = ReadAhead(decoder: decoder)
+      readAhead = ahead
+      return try next()
+    }
+    var issues: [Issue] = []
+    defer { issues.forEach(onIssue) }
+    if let pending = first {
+      first = nil
+      return try decoder.decode(pending, issues: &issues)
+    }
+    return try decoder.next(issues: &issues)
   }
 
   /// Counts `\n` in a tight loop the compiler vectorizes (a `reduce` closure showed in profiles).
@@ -94,17 +82,137 @@ public final class UTF8Stream {
       return count
     }
   }
+}
 
-  private func report(byteOffset: Int64, line: Int? = nil, exactOffset: Bool) {
+/// Turns raw chunks into valid UTF-8 (validating, or converting through iconv), locating the
+/// first invalid sequence. Used by one thread at a time.
+final class UTF8ChunkDecoder: @unchecked Sendable {
+  let path: String
+  let encoding: TextEncoding
+  private let source: FileByteSource
+  private var validator = UTF8Validator()
+  private let converter: IconvConverter?
+  private(set) var finished = false
+  /// Newlines passed so far, to locate invalid bytes by line.
+  private var linesBefore = 1
+  /// Source offset of the first byte of the current raw chunk.
+  private var rawOffset: Int64
+  private var invalidSequences = 0
+
+  init(path: String, source: FileByteSource, encoding: TextEncoding, startOffset: Int64) throws(ImportError) {
+    self.path = path
+    self.source = source
+    self.encoding = encoding
+    rawOffset = startOffset
+    converter = encoding == .utf8 ? nil : try IconvConverter(from: encoding)
+  }
+
+  /// The next non-empty chunk of valid UTF-8; empty at the end of the file.
+  func next(issues: inout [Issue]) throws(ImportError) -> [UInt8] {
+    while !finished {
+      let output = try decode(try source.next(), issues: &issues)
+      if !output.isEmpty { return output }
+    }
+    return []
+  }
+
+  /// Decodes one raw chunk (empty: the end of the file).
+  func decode(_ raw: [UInt8], issues: inout [Issue]) throws(ImportError) -> [UInt8] {
+    let isFinal = raw.isEmpty
+    if isFinal { finished = true }
+    let chunkStart = rawOffset
+    rawOffset += Int64(raw.count)
+    var output: [UInt8]
+    if let converter {
+      output = converter.convert(raw, isFinal: isFinal) { offset in
+        report(byteOffset: chunkStart + Int64(offset), exactOffset: false, into: &issues)
+      }
+    } else {
+      let linesAtStart = linesBefore
+      output = validator.repair(raw, isFinal: isFinal) { offset in
+        let line = linesAtStart + raw.prefix(max(0, offset)).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        report(byteOffset: chunkStart + Int64(offset), line: line, exactOffset: true, into: &issues)
+      }
+    }
+    // Lines only locate the first invalid sequence; after it is reported they are not needed.
+    if invalidSequences == 0 { linesBefore += UTF8Stream.newlines(in: output) }
+    if output.isEmpty, !isFinal { return try next(issues: &issues) }
+    return output
+  }
+
+  private func report(byteOffset: Int64, line: Int? = nil, exactOffset: Bool, into issues: inout [Issue]) {
     invalidSequences += 1
-    // One located warning per file is enough to act on; the count goes in the summary.
+    // One located warning per file is enough to act on.
     guard invalidSequences == 1 else { return }
-    onIssue(
+    issues.append(
       Issue(
         .warning, .invalidEncoding,
         at: SourceLocation(path: path, line: line ?? linesBefore, byteOffset: exactOffset ? byteOffset : -1),
         "bytes that are not valid \(encoding.rawValue) were replaced by U+FFFD / 文件含有无效字节，已替换",
         hint: "re-save the file as UTF-8, or check that it is not truncated"))
+  }
+}
+
+/// Decodes chunks on a background thread into a small bounded queue, in order.
+final class ReadAhead: @unchecked Sendable {
+  private struct Item {
+    var chunk: [UInt8]
+    var issues: [Issue]
+    var error: ImportError?
+  }
+  private let condition = NSCondition()
+  private var items: [Item] = []
+  private var cancelled = false
+  private var ended = false
+  /// Chunks decoded ahead at most (memory stays a few hundred KB).
+  private static let capacity = 4
+
+  init(decoder: UTF8ChunkDecoder) {
+    let thread = Thread { [self] in run(decoder) }
+    thread.name = "beizhu.read-ahead"
+    thread.start()
+  }
+
+  private func run(_ decoder: UTF8ChunkDecoder) {
+    while true {
+      var issues: [Issue] = []
+      var item: Item
+      do {
+        let chunk = try decoder.next(issues: &issues)
+        item = Item(chunk: chunk, issues: issues, error: nil)
+      } catch {
+        item = Item(chunk: [], issues: issues, error: error)
+      }
+      condition.lock()
+      while items.count >= Self.capacity, !cancelled { condition.wait() }
+      if cancelled {
+        condition.unlock()
+        return
+      }
+      items.append(item)
+      condition.broadcast()
+      condition.unlock()
+      if item.chunk.isEmpty { return }
+    }
+  }
+
+  /// The next decoded chunk (waits for it); empty at the end, repeatedly.
+  func take() -> (chunk: [UInt8], issues: [Issue], error: ImportError?) {
+    condition.lock()
+    defer { condition.unlock() }
+    if ended { return ([], [], nil) }
+    while items.isEmpty { condition.wait() }
+    let item = items.removeFirst()
+    if item.chunk.isEmpty { ended = true }
+    condition.broadcast()
+    return (item.chunk, item.issues, item.error)
+  }
+
+  func cancel() {
+    condition.lock()
+    cancelled = true
+    condition.broadcast()
+    condition.unlock()
   }
 }
 

@@ -97,6 +97,18 @@ import Testing
     }
   }
 
+  /// Large files are decoded ahead on another thread: the chunks arrive whole and in order,
+  /// and a stream dropped half-way stops its reader.
+  @Test func readAheadKeepsOrderAndStopsWhenDropped() throws {
+    let text = Array((0..<20_000).map { "第\($0)行\n" }.joined().utf8)
+    let (decoded, _, issues) = try decode(text, chunkSize: 100)
+    #expect(Array(decoded.utf8) == text && issues.isEmpty)
+    for _ in 0..<50 {
+      let stream = try UTF8Stream(path: Fixtures.write(text), chunkSize: 64) { _ in }
+      for _ in 0..<10 { _ = try stream.next() }
+    }
+  }
+
   @Test func truncatedInTheMiddleOfAMultibyteCharacter() throws {
     let bytes = Array("好的".utf8) + [0xE5, 0xA5]
     let (decoded, _, issues) = try decode(bytes, chunkSize: 1)
