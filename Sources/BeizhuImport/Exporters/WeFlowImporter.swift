@@ -22,7 +22,6 @@ public struct WeFlowImporter: FormatImporter {
   public func detect(_ probe: FileProbe) -> FileFormat? {
     if probe.firstLine.hasPrefix(WeFlowContacts.headerPrefix) { return Self.contactsCSV }
     guard probe.firstNonSpaceByte == UInt8(ascii: "{") else { return nil }
-    let head = probe.headText
     if probe.headContains("\"exportedAt\"") && probe.headContains("\"contacts\"") { return Self.contactsJSON }
     // The chat document starts with the `weflow` header; a re-serialised one may have lost it
     // or moved `messages` first, so the message fields WeFlow alone writes also count.
