@@ -33,6 +33,10 @@ public final class ImportWriter: @unchecked Sendable {
   /// in it, so identical messages within one second stay distinct. Reset when the second
   /// changes: memory stays flat.
   private var ordinals: [String: (second: Int64, counts: [UInt64: Int])] = [:]
+  /// The chat whose ordinals are being counted, held outside ``ordinals``.
+  private var ordinalsKey: String?
+  private var ordinalsSecond: Int64 = 0
+  private var ordinalsCounts: [UInt64: Int] = [:]
   private var stored = 0
   /// The last chat seen on the writer queue and its storage key: messages come in long runs
   /// from one chat, and building and hashing the key for each (String hashing normalizes) showed
@@ -65,6 +69,8 @@ public final class ImportWriter: @unchecked Sendable {
     stored = 0
     lock.unlock()
     ordinals.removeAll()
+    ordinalsKey = nil
+    ordinalsCounts = [:]
     currentFileID = try workspace.write { db in
       try db.execute(
         sql: """
@@ -167,11 +173,20 @@ public final class ImportWriter: @unchecked Sendable {
     let key = storageKey(of: message.chat)
     let base = MessageFingerprint.base(
       time: message.time, side: message.side, kind: message.kind, text: message.text)
-    var state = ordinals[key] ?? (message.time, [:])
-    if state.second != message.time { state = (message.time, [:]) }
-    let ordinal = state.counts[base, default: 0]
-    state.counts[base] = ordinal + 1
-    ordinals[key] = state
+    if key != ordinalsKey {
+      // Park the previous chat's second and take this one's out, so the counts being updated
+      // are never shared with the dictionary (a copy of them per message otherwise).
+      if let ordinalsKey { ordinals[ordinalsKey] = (ordinalsSecond, ordinalsCounts) }
+      let saved = ordinals.removeValue(forKey: key) ?? (message.time, [:])
+      ordinalsKey = key
+      (ordinalsSecond, ordinalsCounts) = saved
+    }
+    if ordinalsSecond != message.time {
+      ordinalsSecond = message.time
+      ordinalsCounts.removeAll(keepingCapacity: true)
+    }
+    let ordinal = ordinalsCounts[base, default: 0]
+    ordinalsCounts[base] = ordinal + 1
     return Prepared(message: message, fingerprint: MessageFingerprint.combine(base, ordinal: ordinal))
   }
 

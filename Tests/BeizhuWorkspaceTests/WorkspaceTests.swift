@@ -47,6 +47,26 @@ import Testing
     #expect(first.first?.systemMessages == 1)
   }
 
+  /// Repeats within one second are told apart per chat, also when another chat's messages come
+  /// in between (the writer keeps the current chat's counts aside while it switches).
+  @Test func repeatsInOneSecondCountPerChatAcrossInterleaving() throws {
+    let workspace = try Workspace.inMemory()
+    let wang = ChatRef(.id("wxid_wang"), isGroup: false)
+    let li = ChatRef(.id("wxid_li"), isGroup: false)
+    let records: [ImportRecord] = [
+      .message(message(wang, 200, .friend, "好的")),
+      .message(message(li, 200, .friend, "好的")),
+      .message(message(wang, 200, .friend, "好的")),
+      .message(message(li, 201, .friend, "好的")),
+      .message(message(wang, 200, .friend, "好的")),
+    ]
+    try store(records, in: workspace)
+    try store(records, in: workspace)
+    let counts = Dictionary(
+      uniqueKeysWithValues: try workspace.friendSummaries().map { ($0.contact.id, $0.messagesFromFriend) })
+    #expect(counts == ["wxid_wang": 3, "wxid_li": 2])
+  }
+
   @Test func twoExportersViewsOfOneFriendCountOnce() throws {
     let workspace = try Workspace.inMemory()
     try store(
