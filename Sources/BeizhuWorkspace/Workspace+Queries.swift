@@ -49,41 +49,64 @@ extension Workspace {
   /// files or exporters held it.
   public func friendSummaries() throws(WorkspaceError) -> [FriendSummary] {
     try read { db in
-      let counts = try Row.fetchAll(
+      typealias Entry = (friend: Int, me: Int, system: Int, first: Int64?, last: Int64?)
+      var byID: [String: Entry] = [:]
+      func merge(_ id: String, friend: Int, me: Int, system: Int, first: Int64, last: Int64) {
+        var entry = byID[id] ?? (0, 0, 0, nil, nil)
+        entry.friend += friend
+        entry.me += me
+        entry.system += system
+        entry.first = min(entry.first ?? first, first)
+        entry.last = max(entry.last ?? last, last)
+        byID[id] = entry
+      }
+      // A friend with one private chat (nearly all): counted per chat in the identity index's
+      // order, sides by conditional sums, so no temporary B-tree sorts every message (a quarter
+      // of the time of a GROUP BY on the side). Within one chat the identity index already makes
+      // messages unique.
+      let perChat = try Row.fetchAll(
         db,
-        // Within one chat the identity index already makes messages unique, so only friends
-        // whose messages came through several chats need the costly DISTINCT.
         sql: """
           WITH private AS (
             SELECT id, contactId FROM chat WHERE contactId IS NOT NULL AND COALESCE(isGroup, 0) = 0
           ), shared AS (
             SELECT contactId FROM private GROUP BY contactId HAVING COUNT(*) > 1
           )
-          SELECT p.contactId AS id, m.side AS side, COUNT(*) AS n, MIN(m.time) AS first, MAX(m.time) AS last
+          SELECT p.contactId AS id, SUM(m.side = 'friend') AS friend, SUM(m.side = 'me') AS me,
+            SUM(m.side NOT IN ('friend', 'me')) AS system, MIN(m.time) AS first, MAX(m.time) AS last
           FROM message m JOIN private p ON p.id = m.chatId
           WHERE p.contactId NOT IN (SELECT contactId FROM shared)
-          GROUP BY p.contactId, m.side
-          UNION ALL
-          SELECT p.contactId, m.side, COUNT(DISTINCT m.fingerprint), MIN(m.time), MAX(m.time)
+          GROUP BY m.chatId
+          """)
+      for row in perChat {
+        merge(
+          row["id"], friend: row["friend"], me: row["me"], system: row["system"], first: row["first"],
+          last: row["last"])
+      }
+      // Friends whose messages came through several chats (two exporters' names for one chat):
+      // the same message may be stored once per chat, so distinct identities are counted.
+      let shared = try Row.fetchAll(
+        db,
+        sql: """
+          WITH private AS (
+            SELECT id, contactId FROM chat WHERE contactId IS NOT NULL AND COALESCE(isGroup, 0) = 0
+          ), shared AS (
+            SELECT contactId FROM private GROUP BY contactId HAVING COUNT(*) > 1
+          )
+          SELECT p.contactId AS id, m.side AS side, COUNT(DISTINCT m.fingerprint) AS n, MIN(m.time) AS first,
+            MAX(m.time) AS last
           FROM message m JOIN private p ON p.id = m.chatId
           WHERE p.contactId IN (SELECT contactId FROM shared)
           GROUP BY p.contactId, m.side
           """)
-      var byID: [String: (friend: Int, me: Int, system: Int, first: Int64?, last: Int64?)] = [:]
-      for row in counts {
-        let id: String = row["id"]
-        var entry = byID[id] ?? (0, 0, 0, nil, nil)
+      for row in shared {
         let count: Int = row["n"]
-        switch row["side"] as String {
-        case MessageSide.friend.rawValue: entry.friend = count
-        case MessageSide.me.rawValue: entry.me = count
-        default: entry.system = count
-        }
-        let first: Int64 = row["first"]
-        let last: Int64 = row["last"]
-        entry.first = min(entry.first ?? first, first)
-        entry.last = max(entry.last ?? last, last)
-        byID[id] = entry
+        let side: String = row["side"]
+        merge(
+          row["id"], friend: side == MessageSide.friend.rawValue ? count : 0,
+          me: side == MessageSide.me.rawValue ? count : 0,
+          system: side == MessageSide.friend.rawValue || side == MessageSide.me.rawValue ? 0 : count,
+          first: row["first"], last: row["last"])
       }
       return try Row.fetchAll(db, sql: "SELECT * FROM contact WHERE kind = 'friend' ORDER BY id").map { row in
         let contact = ContactStore.contact(from: row)
