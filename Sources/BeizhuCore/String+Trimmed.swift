@@ -26,7 +26,9 @@ extension StringProtocol {
     var end = scalars.endIndex
     while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
     while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
-    return String(String.UnicodeScalarView(scalars[start..<end]))
+    // Scalar indices are indices of the string too: one copy of the bytes, where rebuilding a
+    // UnicodeScalarView appended scalar by scalar (13 k instructions for a 20-character time).
+    return String(self[start..<end])
   }
 }
 
