@@ -44,15 +44,18 @@ final class WechatExporterDOM: HTMLEventHandler {
 
   func startElement(_ name: UnsafeBufferPointer<UInt8>, attributes: HTMLAttributes) {
     depth += 1
-    if HTMLBytes.equals(name, "div"), attributes.hasClass("msg") {
+    // The class list is looked up once per element; each `hasClass` walked all attributes.
+    let classes = attributes.value("class") ?? UnsafeBufferPointer(start: nil, count: 0)
+    func hasClass(_ token: StaticString) -> Bool { HTMLBytes.containsToken(classes, token) }
+    if HTMLBytes.equals(name, "div"), hasClass("msg") {
       finishBubble()
       var bubble = WechatExporterBubble(
         location: parser?.location ?? SourceLocation(path: ""))
       bubble.msgid = attributes.string("msgid")
       bubble.msgtype = attributes.string("msgtype")
-      bubble.isRight = attributes.hasClass("right")
-      bubble.isNotice = attributes.hasClass("chat-notice")
-      bubble.isMedia = attributes.hasClass("media")
+      bubble.isRight = hasClass("right")
+      bubble.isNotice = hasClass("chat-notice")
+      bubble.isMedia = hasClass("media")
       current = bubble
       messageDepth = depth
       return
@@ -67,7 +70,7 @@ final class WechatExporterDOM: HTMLEventHandler {
         pre.removeAll(keepingCapacity: true)
       }
     case 3 where HTMLBytes.equals(name, "img"):
-      if preDepth != nil, attributes.hasClass("wxemoji"), let raw = attributes.value("rawemoji") {
+      if preDepth != nil, hasClass("wxemoji"), let raw = attributes.value("rawemoji") {
         pre.append(contentsOf: raw)
       }
       if attributes.value("rawurl") != nil || attributes.value("data-src") != nil {
@@ -75,16 +78,16 @@ final class WechatExporterDOM: HTMLEventHandler {
       }
       if attributes.value("rawsrc") != nil { current?.hasSticker = true }
     case 4 where HTMLBytes.equals(name, "span"):
-      if attributes.hasClass("dspname") {
+      if hasClass("dspname") {
         nameDepth = depth
         current?.wxID = attributes.string("wxid")
-      } else if attributes.hasClass("app-name") {
+      } else if hasClass("app-name") {
         appNameDepth = depth
       }
     case 3 where HTMLBytes.equals(name, "div"):
-      if attributes.hasClass("nt-box") {
+      if hasClass("nt-box") {
         timeDepth = depth
-      } else if attributes.hasClass("voicebox") || attributes.hasClass("voicetime") {
+      } else if hasClass("voicebox") || hasClass("voicetime") {
         current?.hasVoice = true
       }
     case 5 where HTMLBytes.equals(name, "video"):
