@@ -200,18 +200,26 @@ public final class JSONStreamReader {
       return try readString()
     }
     guard lenient else { throw ImportError.rejected(syntaxIssue("a quoted key")) }
-    // Nearly every key ends inside the current chunk: made straight from it, without a buffer
-    // (a short key's String needs no allocation at all).
-    var end = position
-    while end < chunk.count, isIdentifierByte(chunk[end]) { end += 1 }
-    if end < chunk.count, end > position {
-      let key = String(decoding: chunk[position..<end], as: UTF8.self)
-      position = end
-      return key
+    let key = try readRun(while: isIdentifierByte)
+    guard !key.isEmpty else { throw ImportError.rejected(syntaxIssue("a key")) }
+    return key
+  }
+
+  /// The bytes that satisfy `belongs`, as a String. A run that ends inside the current chunk
+  /// (nearly every key, number and word) is made straight from it, without a buffer; a short
+  /// String needs no allocation at all.
+  private func readRun(while belongs: (UInt8) -> Bool) throws(ImportError) -> String {
+    if try peek() != nil {
+      var end = position
+      while end < chunk.count, belongs(chunk[end]) { end += 1 }
+      if end < chunk.count {
+        let text = String(decoding: chunk[position..<end], as: UTF8.self)
+        position = end
+        return text
+      }
     }
     var bytes: [UInt8] = []
-    try appendRun(to: &bytes, while: isIdentifierByte)
-    guard !bytes.isEmpty else { throw ImportError.rejected(syntaxIssue("a key")) }
+    try appendRun(to: &bytes, while: belongs)
     return String(decoding: bytes, as: UTF8.self)
   }
 
@@ -365,13 +373,10 @@ public final class JSONStreamReader {
     case UInt8(ascii: "'") where lenient:
       return .string(try readString())
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-      var bytes: [UInt8] = []
-      try appendRun(to: &bytes, while: isNumberByte)
-      return .number(String(decoding: bytes, as: UTF8.self))
+      return .number(try readRun(while: isNumberByte))
     default:
-      var bytes: [UInt8] = []
-      try appendRun(to: &bytes, while: isIdentifierByte)
-      switch String(decoding: bytes, as: UTF8.self) {
+      let word = try readRun(while: isIdentifierByte)
+      switch word {
       case "true": return .bool(true)
       case "false": return .bool(false)
       case "null": return .null
@@ -380,7 +385,7 @@ public final class JSONStreamReader {
       case "True" where lenient: return .bool(true)
       case "False" where lenient: return .bool(false)
       default:
-        if bytes.isEmpty && atEnd { throw ImportError.rejected(truncatedIssue("a value")) }
+        if word.isEmpty && atEnd { throw ImportError.rejected(truncatedIssue("a value")) }
         throw ImportError.rejected(syntaxIssue("a value"))
       }
     }
