@@ -69,7 +69,8 @@ public final class UTF8Stream {
     defer { issues.forEach(onIssue) }
     if let pending = first {
       first = nil
-      return try decoder.decode(pending, issues: &issues)
+      let output = try decoder.decode(pending, issues: &issues)
+      if !output.isEmpty { return output }
     }
     return try decoder.next(issues: &issues)
   }
@@ -116,7 +117,8 @@ final class UTF8ChunkDecoder: @unchecked Sendable {
     return []
   }
 
-  /// Decodes one raw chunk (empty: the end of the file).
+  /// Decodes one raw chunk (empty: the end of the file); the output may be empty when the chunk
+  /// ends inside a character.
   func decode(_ raw: [UInt8], issues: inout [Issue]) throws(ImportError) -> [UInt8] {
     let isFinal = raw.isEmpty
     if isFinal { finished = true }
@@ -136,7 +138,6 @@ final class UTF8ChunkDecoder: @unchecked Sendable {
     }
     // Lines only locate the first invalid sequence; after it is reported they are not needed.
     if invalidSequences == 0 { linesBefore += UTF8Stream.newlines(in: output) }
-    if output.isEmpty, !isFinal { return try next(issues: &issues) }
     return output
   }
 

@@ -77,12 +77,12 @@ public struct MemoTrace3Importer: FormatImporter {
     case Self.chatJSON.name:
       try MemoTrace3HTMLJSON(probe: probe, chunkSize: chunkSize).read(sink: sink)
     case Self.groupMembersCSV.name:
-      try emit(
+      try sink(
         .issue(
           Issue(
             .note, .memoTraceNotRead, at: SourceLocation(path: probe.path),
             "MemoTrace group member list not read: members are not friends by themselves / 群成员列表未导入",
-            hint: "friends come from the top-level contacts.csv")), sink)
+            hint: "friends come from the top-level contacts.csv")))
     default:
       throw ImportError.rejected(
         Issue(

@@ -103,10 +103,19 @@ import Testing
     let text = Array((0..<20_000).map { "第\($0)行\n" }.joined().utf8)
     let (decoded, _, issues) = try decode(text, chunkSize: 100)
     #expect(Array(decoded.utf8) == text && issues.isEmpty)
+    let path = Fixtures.write(text)
+    let openFiles = { (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? 0 }
+    let before = openFiles()
     for _ in 0..<50 {
-      let stream = try UTF8Stream(path: Fixtures.write(text), chunkSize: 64) { _ in }
+      let stream = try UTF8Stream(path: path, chunkSize: 64) { _ in }
       for _ in 0..<10 { _ = try stream.next() }
     }
+    // A reader that goes on after its stream is dropped keeps the file open (Linux shows it).
+    #if os(Linux)
+    let deadline = Date().addingTimeInterval(5)
+    while openFiles() > before, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+    #expect(openFiles() <= before)
+    #endif
   }
 
   @Test func truncatedInTheMiddleOfAMultibyteCharacter() throws {

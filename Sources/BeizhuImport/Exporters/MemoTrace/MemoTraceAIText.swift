@@ -25,10 +25,10 @@ enum MemoTraceAIText {
       isTrainingSet
       ? "MemoTrace LLM training set (_train/_dev.json) not read: no times, shuffled pairs / 留痕 AI 训练集，无时间，未导入"
       : "MemoTrace AI txt (_chat.txt) not read: no message times, text only / 留痕 AI 文本，无消息时间，未导入"
-    try emit(
+    try sink(
       .issue(
         Issue(
           .note, .memoTraceNotRead, at: SourceLocation(path: probe.path), message,
-          hint: "import the CSV (<R>_utf8.csv) or TXT (<R>.txt) export of the same chat instead")), sink)
+          hint: "import the CSV (<R>_utf8.csv) or TXT (<R>.txt) export of the same chat instead")))
   }
 }

@@ -48,12 +48,12 @@ struct MemoTraceAllMessagesCSV {
     while let record = try file.next(sink: sink) {
       // A chat missing from the contact table loses its Remark/NickName cells: Sender shifts left.
       if record.fields.count < expectedFields {
-        try emit(
+        try sink(
           .issue(
             Issue(
               .warning, .badRecord, at: file.location(record),
               "row skipped: \(record.fields.count) fields, expected \(expectedFields) / 行已跳过：列数不足",
-              hint: "the chat of this row is not named (its contact was missing when exporting)")), sink)
+              hint: "the chat of this row is not named (its contact was missing when exporting)")))
         continue
       }
       guard let row = try MemoTraceV2Row.decode(record, columns, file: file, context: context, sink: sink)
@@ -64,12 +64,12 @@ struct MemoTraceAllMessagesCSV {
       }
       let name = row.remark.isEmpty ? row.nickname : row.remark
       guard !name.isEmpty else {
-        try emit(
+        try sink(
           .issue(
             Issue(
               .warning, .badRecord, at: location,
               "row skipped: the chat has neither Remark nor NickName / 行已跳过：无法确定所属聊天",
-              hint: "export the chat as a per-chat CSV, which carries the friend's wxid")), sink)
+              hint: "export the chat as a per-chat CSV, which carries the friend's wxid")))
         continue
       }
       let saysMe = row.sender == "我"
@@ -88,7 +88,7 @@ struct MemoTraceAllMessagesCSV {
         kind: body.kind,
         text: body.text, sender: isGroup == true && side == .friend && !row.sender.isEmpty ? row.sender : nil,
         exporterKey: row.localID.isEmpty ? nil : row.localID, payload: body.payload, source: location)
-      try emit(.message(message), sink)
+      try sink(.message(message))
     }
   }
 }

@@ -10,7 +10,7 @@ final class PendingIssues: @unchecked Sendable {
     guard !items.isEmpty else { return }
     let drained = items
     items.removeAll()
-    for issue in drained { try emit(.issue(issue), sink) }
+    for issue in drained { try sink(.issue(issue)) }
   }
 }
 
@@ -45,13 +45,13 @@ struct MemoTraceCSVFile {
     try pending.flush(sink)
     guard let record else { return nil }
     if record.isTruncated {
-      try emit(
+      try sink(
         .issue(
           Issue(
             .warning, .truncated,
             at: SourceLocation(path: path, line: record.line, byteOffset: record.byteOffset),
             "the file ends inside a quoted field; the records before it were imported / 文件在引号字段中被截断",
-            hint: "export the chat again to get the rest")), sink)
+            hint: "export the chat again to get the rest")))
       return nil
     }
     return record

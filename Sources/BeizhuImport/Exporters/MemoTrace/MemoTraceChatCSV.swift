@@ -46,24 +46,24 @@ struct MemoTraceV2Row {
   ) throws(ImportError) -> MemoTraceV2Row? {
     let typeText = record[safe: columns.type].trimmed(newlines: false)
     guard let type = Int64(typeText) else {
-      try emit(
+      try sink(
         .issue(
           Issue(
             .warning, .badRecord, at: file.location(record),
             "row skipped: column Type is not a number / 行已跳过：Type 列不是数字",
-            hint: "the row may have been edited by hand or its columns shifted")), sink)
+            hint: "the row may have been edited by hand or its columns shifted")))
       return nil
     }
     let strTime = record[safe: columns.strTime]
     var time = Int64(record[safe: columns.createTime].trimmed(newlines: false)) ?? 0
     if time <= 0 {
       guard let parsed = context.timeParser.parse(strTime) else {
-        try emit(
+        try sink(
           .issue(
             Issue(
               .warning, .badTime, at: file.location(record),
               "row skipped: neither CreateTime nor StrTime is a time / 行已跳过：时间无法识别",
-              hint: "expected unix seconds in CreateTime or YYYY-MM-DD HH:MM:SS in StrTime")), sink)
+              hint: "expected unix seconds in CreateTime or YYYY-MM-DD HH:MM:SS in StrTime")))
         return nil
       }
       time = parsed.unixSeconds
@@ -189,7 +189,7 @@ struct MemoTraceChatCSV {
         for name in [row.remark, row.nickname] where !name.isEmpty && !names.contains(name) {
           names.append(name)
         }
-        try emit(.owner(OwnerHint(id: sender, names: names)), sink)
+        try sink(.owner(OwnerHint(id: sender, names: names)))
       }
       // The sender flag wins over the id columns; say once when they disagree.
       let contradicts =
@@ -206,8 +206,8 @@ struct MemoTraceChatCSV {
       if !friendEmitted, let friendID = decision.friendID, !row.isSender, sender == friendID {
         friendEmitted = true
         let otherNames = row.remark.isEmpty || row.remark == row.nickname ? [] : [row.remark]
-        try emit(
-          .contact(Contact(id: friendID, nickname: row.nickname, otherNames: otherNames), location), sink)
+        try sink(
+          .contact(Contact(id: friendID, nickname: row.nickname, otherNames: otherNames), location))
       }
       let side: MessageSide = row.isSystem ? .system : row.isSender ? .me : .friend
       let body = row.body()
@@ -215,7 +215,7 @@ struct MemoTraceChatCSV {
         chat: decision.chat, time: row.time, side: side, kind: body.kind, text: body.text,
         sender: isGroup && side == .friend && !sender.isEmpty ? sender : nil,
         exporterKey: row.localID.isEmpty ? nil : row.localID, payload: body.payload, source: location)
-      try emit(.message(message), sink)
+      try sink(.message(message))
     }
   }
 

@@ -18,12 +18,12 @@ struct MemoTraceContactsCSV {
     while let record = try file.next(sink: sink) {
       let id = record[safe: columns.id].trimmed(newlines: false)
       guard !id.isEmpty else {
-        try emit(
+        try sink(
           .issue(
             Issue(
               .warning, .badRecord, at: file.location(record),
               "contact row without UserName skipped / 联系人行缺少 UserName，已跳过",
-              hint: "the row may have been edited by hand")), sink)
+              hint: "the row may have been edited by hand")))
         continue
       }
       let remark = record[safe: columns.remark]
@@ -43,7 +43,7 @@ struct MemoTraceContactsCSV {
         phones: phone.isEmpty ? [] : [phone], region: region,
         kind: Self.kind(id: id, type: record[safe: columns.type]),
         otherNames: sanitised.isEmpty || sanitised == shown ? [] : [sanitised])
-      try emit(.contact(contact, file.location(record)), sink)
+      try sink(.contact(contact, file.location(record)))
     }
   }
 

@@ -135,13 +135,8 @@ struct FileNotices {
   mutating func once(_ issue: Issue, sink: ImportSink) throws(ImportError) {
     guard !reported.contains(issue.code.rawValue) else { return }
     reported.insert(issue.code.rawValue)
-    try emit(.issue(issue), sink)
+    try sink(.issue(issue))
   }
-}
-
-/// Calls the sink; a sink that throws aborts the file (the runner's way to cancel).
-func emit(_ record: ImportRecord, _ sink: ImportSink) throws(ImportError) {
-  try sink(record)
 }
 
 extension Issue.Code {

@@ -179,12 +179,12 @@ struct MemoTraceTextChat {
     while true {
       let block = try reader.next(sink: sink)
       while reportedBadTimes < reader.badTimes.count {
-        try emit(
+        try sink(
           .issue(
             Issue(
               .warning, .badTime, at: reader.badTimes[reportedBadTimes],
               "block skipped: its header time is not a date / 消息时间无法识别，已跳过",
-              hint: "expected YYYY-MM-DD HH:MM:SS at the start of the line")), sink)
+              hint: "expected YYYY-MM-DD HH:MM:SS at the start of the line")))
         reportedBadTimes += 1
       }
       guard let block else { break }
@@ -204,7 +204,7 @@ struct MemoTraceTextChat {
       let message = Message(
         chat: chat, time: block.time, side: side, kind: rendered.kind, text: rendered.text, sender: sender,
         transfer: rendered.transfer, payload: rendered.payload, source: block.location)
-      try emit(.message(message), sink)
+      try sink(.message(message))
     }
   }
 }

@@ -32,11 +32,11 @@ struct MemoTrace3ChatCSV {
       let location = file.location(record)
       let timeText = record[safe: columns.time]
       guard let parsed = context.timeParser.parse(timeText) else {
-        try emit(
+        try sink(
           .issue(
             Issue(
               .warning, .badTime, at: location, "row skipped: 时间 is not a time / 行已跳过：时间无法识别",
-              hint: "expected YYYY-MM-DD HH:MM:SS")), sink)
+              hint: "expected YYYY-MM-DD HH:MM:SS")))
         continue
       }
       if parsed.lacksSeconds || parsed.isReformatted {
@@ -72,7 +72,7 @@ struct MemoTrace3ChatCSV {
         sender: isGroup && side == .friend && !author.isEmpty ? author : nil,
         serverID: !id.isEmpty && id.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } ? id : nil,
         transfer: rendered.transfer, payload: rendered.payload, source: location)
-      try emit(.message(message), sink)
+      try sink(.message(message))
     }
   }
 }

@@ -26,12 +26,12 @@ struct MemoTrace3ContactsCSV {
     while let record = try file.next(sink: sink) {
       let id = record[safe: columns.id].trimmed(newlines: false)
       guard !id.isEmpty else {
-        try emit(
+        try sink(
           .issue(
             Issue(
               .warning, .badRecord, at: file.location(record),
               "contact row without UserName skipped / 联系人行缺少 UserName，已跳过",
-              hint: "the row may have been edited by hand")), sink)
+              hint: "the row may have been edited by hand")))
         continue
       }
       let remark = record[safe: columns.rawRemark]
@@ -48,16 +48,16 @@ struct MemoTrace3ContactsCSV {
         id: id, alias: record[safe: columns.alias], nickname: nickname, remark: remark, region: region,
         kind: ContactKind.fromID(id),
         otherNames: shown.isEmpty || shown == remark || shown == nickname ? [] : [shown])
-      try emit(.contact(contact, file.location(record)), sink)
+      try sink(.contact(contact, file.location(record)))
     }
     if labelled > 0 {
-      try emit(
+      try sink(
         .issue(
           Issue(
             .note, Issue.Code("label-ids-only"), at: SourceLocation(path: probe.path),
             "\(labelled) contacts have tags given only as label ids, which were not imported / "
               + "\(labelled) 个联系人的标签只有编号，未导入",
-            hint: "import MemoTrace v2's contacts.csv or PyWxDump's contact list for the tag names")), sink)
+            hint: "import MemoTrace v2's contacts.csv or PyWxDump's contact list for the tag names")))
     }
   }
 }

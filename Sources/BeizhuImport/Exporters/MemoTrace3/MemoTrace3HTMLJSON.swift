@@ -32,22 +32,21 @@ struct MemoTrace3HTMLJSON {
         let value = try reader.readValue()
         try pending.flush(sink)
         guard case .object = value else {
-          try emit(.issue(badRecord(location, "an object")), sink)
+          try sink(.issue(badRecord(location, "an object")))
           continue
         }
         guard let time = value["timestamp"]?.int64, let rawType = value["type"]?.int64 else {
-          try emit(.issue(badRecord(location, "the keys type and timestamp")), sink)
+          try sink(.issue(badRecord(location, "the keys type and timestamp")))
           continue
         }
         let isSend = value["is_send"]?.bool ?? false
         let name = value["display_name"]?.text ?? ""
         if isSend, !name.isEmpty, !ownerNames.contains(name) {
           ownerNames.insert(name)
-          try emit(.owner(OwnerHint(names: [name])), sink)
+          try sink(.owner(OwnerHint(names: [name])))
         }
-        try emit(
-          .message(message(value, rawType: rawType, time: time, ref: ref, isGroup: isGroup, at: location)),
-          sink)
+        try sink(
+          .message(message(value, rawType: rawType, time: time, ref: ref, isGroup: isGroup, at: location)))
       }
     } catch {
       // A cut or damaged file keeps what was read; the reader's issue says where.
@@ -55,7 +54,7 @@ struct MemoTrace3HTMLJSON {
       try pending.flush(sink)
       var warning = issue
       warning.severity = .warning
-      try emit(.issue(warning), sink)
+      try sink(.issue(warning))
     }
     try pending.flush(sink)
   }
