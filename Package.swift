@@ -81,7 +81,11 @@ let package = Package(
     .target(name: "BeizhuTestSupport", dependencies: ["BeizhuCore"], path: "Tests/BeizhuTestSupport"),
     .testTarget(name: "BeizhuCoreTests", dependencies: ["BeizhuCore", "BeizhuTestSupport"]),
     .testTarget(name: "BeizhuImportTests", dependencies: ["BeizhuImport", "BeizhuTestSupport"]),
-    .testTarget(name: "BeizhuWorkspaceTests", dependencies: ["BeizhuWorkspace", "BeizhuImport", "BeizhuTestSupport"]),
+    .testTarget(
+      name: "BeizhuWorkspaceTests",
+      dependencies: [
+        "BeizhuWorkspace", "BeizhuImport", "BeizhuTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
     .testTarget(
       name: "BeizhuFeaturesTests",
       dependencies: [

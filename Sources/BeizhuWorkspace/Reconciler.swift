@@ -150,12 +150,15 @@ enum Reconciler {
     return ids.count == 1 ? ids.first : nil
   }
 
+  /// Reads the group chats' messages only, through the identity index (a join on `chat` made
+  /// SQLite scan every stored message on every import).
   static func addGroupOnlyMembers(_ db: Database) throws {
     let senders = try String.fetchAll(
       db,
       sql: """
-        SELECT DISTINCT m.sender FROM message m JOIN chat c ON c.id = m.chatId
-        WHERE c.isGroup = 1 AND m.side = 'friend' AND m.sender IS NOT NULL AND m.sender <> ''
+        SELECT DISTINCT m.sender FROM message m
+        WHERE m.chatId IN (SELECT id FROM chat WHERE isGroup = 1)
+          AND m.side = 'friend' AND m.sender IS NOT NULL AND m.sender <> ''
         """)
     for sender in senders {
       if try contactExists(sender, db) { continue }

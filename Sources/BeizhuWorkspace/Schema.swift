@@ -108,6 +108,25 @@ enum Schema {
           CREATE INDEX appliedEntry_contact ON appliedEntry(contactId, planId);
           """)
     }
+    // Per-chat counts kept up to date by each import, so the summary that ends every import
+    // reads one row per chat instead of scanning every message stored so far.
+    migrator.registerMigration("v3") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE chatTally (
+            chatId INTEGER PRIMARY KEY REFERENCES chat(id) ON DELETE CASCADE,
+            friend INTEGER NOT NULL DEFAULT 0,
+            me INTEGER NOT NULL DEFAULT 0,
+            system INTEGER NOT NULL DEFAULT 0,
+            first INTEGER NOT NULL,
+            last INTEGER NOT NULL
+          );
+          INSERT INTO chatTally(chatId, friend, me, system, first, last)
+            SELECT chatId, SUM(side = 'friend'), SUM(side = 'me'), SUM(side NOT IN ('friend', 'me')),
+              MIN(time), MAX(time)
+            FROM message GROUP BY chatId;
+          """)
+    }
     return migrator
   }
 }

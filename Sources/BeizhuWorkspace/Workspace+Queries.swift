@@ -60,10 +60,9 @@ extension Workspace {
         entry.last = max(entry.last ?? last, last)
         byID[id] = entry
       }
-      // A friend with one private chat (nearly all): counted per chat in the identity index's
-      // order, sides by conditional sums, so no temporary B-tree sorts every message (a quarter
-      // of the time of a GROUP BY on the side). Within one chat the identity index already makes
-      // messages unique.
+      // A friend with one private chat (nearly all): the chat's tally, kept by every import, so
+      // this summary costs one row per chat however many messages the workspace holds. Within
+      // one chat the identity index already makes messages unique.
       let perChat = try Row.fetchAll(
         db,
         sql: """
@@ -72,11 +71,10 @@ extension Workspace {
           ), shared AS (
             SELECT contactId FROM private GROUP BY contactId HAVING COUNT(*) > 1
           )
-          SELECT p.contactId AS id, SUM(m.side = 'friend') AS friend, SUM(m.side = 'me') AS me,
-            SUM(m.side NOT IN ('friend', 'me')) AS system, MIN(m.time) AS first, MAX(m.time) AS last
-          FROM message m JOIN private p ON p.id = m.chatId
+          SELECT p.contactId AS id, t.friend AS friend, t.me AS me, t.system AS system, t.first AS first,
+            t.last AS last
+          FROM chatTally t JOIN private p ON p.id = t.chatId
           WHERE p.contactId NOT IN (SELECT contactId FROM shared)
-          GROUP BY m.chatId
           """)
       for row in perChat {
         merge(
@@ -95,7 +93,7 @@ extension Workspace {
           )
           SELECT p.contactId AS id, m.side AS side, COUNT(DISTINCT m.fingerprint) AS n, MIN(m.time) AS first,
             MAX(m.time) AS last
-          FROM message m JOIN private p ON p.id = m.chatId
+          FROM private p JOIN message m ON m.chatId = p.id
           WHERE p.contactId IN (SELECT contactId FROM shared)
           GROUP BY p.contactId, m.side
           """)

@@ -1,5 +1,6 @@
 import BeizhuCore
 import BeizhuTestSupport
+import GRDB
 import Testing
 
 @testable import BeizhuWorkspace
@@ -153,5 +154,62 @@ import Testing
     try store(wangChat, in: try Workspace(path: path))
     let reopened = try Workspace(path: path)
     #expect(try reopened.friendSummaries().first?.messagesFromFriend == 2)
+  }
+
+  /// The per-chat tally the summary reads must equal a recount of the stored messages: across
+  /// batch boundaries inside one chat, chats taking turns, repeats and re-imports.
+  @Test func chatTallyEqualsARecountOfStoredMessages() throws {
+    let workspace = try Workspace.inMemory()
+    let chats = (0..<3).map { ChatRef(.id("wxid_\($0)"), isGroup: false) }
+    let sides: [MessageSide] = [.friend, .me, .system, .friend]
+    var records: [ImportRecord] = []
+    for index in 0..<(ImportWriter.batchSize * 2 + 123) {
+      // Runs of 700 per chat, so batches end inside a chat and chats come back later.
+      let chat = chats[(index / 700) % chats.count]
+      records.append(.message(message(chat, Int64(1_000 + index / 3), sides[index % 4], "m\(index % 5)")))
+    }
+    try store(records, in: workspace)
+    try store(Array(records.prefix(4_000)), in: workspace)  // re-import: nothing new
+    try store([.message(message(chats[1], 5, .friend, "earliest"))], in: workspace)
+    let (tally, recount) = try workspace.read { db in
+      (
+        try Row.fetchAll(db, sql: "SELECT chatId, friend, me, system, first, last FROM chatTally ORDER BY chatId"),
+        try Row.fetchAll(
+          db,
+          sql: """
+            SELECT chatId, SUM(side = 'friend') AS friend, SUM(side = 'me') AS me,
+              SUM(side NOT IN ('friend', 'me')) AS system, MIN(time) AS first, MAX(time) AS last
+            FROM message GROUP BY chatId ORDER BY chatId
+            """)
+      )
+    }
+    #expect(tally.count == 3)
+    #expect(tally == recount)
+    let summaries = try workspace.friendSummaries()
+    #expect(summaries.reduce(0) { $0 + $1.messagesFromFriend + $1.messagesFromMe + $1.systemMessages } == 10_124)
+    #expect(summaries.first { $0.contact.id == "wxid_1" }?.firstMessage == 5)
+  }
+
+  /// A workspace written before the tally existed gets it filled from its messages on opening.
+  @Test func openingAnOlderWorkspaceFillsTheTally() throws {
+    let path = Fixtures.temporaryDirectory() + "/old.sqlite"
+    let queue = try DatabaseQueue(path: path)
+    try Schema.migrator.migrate(queue, upTo: "v2")
+    try queue.write { db in
+      try db.execute(sql: "INSERT INTO chat(id, key) VALUES (1, 'id:wxid_old')")
+      for (time, side) in [(10, "friend"), (20, "me"), (30, "friend"), (40, "system")] {
+        try db.execute(
+          sql: "INSERT INTO message(chatId, time, side, kind, text, fingerprint) VALUES (1, ?, ?, 'text', '', ?)",
+          arguments: [time, side, time])
+      }
+    }
+    try queue.close()
+    let workspace = try Workspace(path: path)
+    try workspace.reconcile()
+    let friend = try #require(try workspace.friendSummaries().first)
+    #expect(friend.contact.id == "wxid_old")
+    #expect(
+      [friend.messagesFromFriend, friend.messagesFromMe, friend.systemMessages] == [2, 1, 1])
+    #expect(friend.firstMessage == 10 && friend.lastMessage == 40)
   }
 }
