@@ -175,7 +175,8 @@ public final class ImportWriter: @unchecked Sendable {
         ? MessageSide.system : batch[index].side
       let time = batch[index].time
       let key = storageKey(of: batch[index].chat)
-      let base = MessageFingerprint.base(time: time, side: side, kind: batch[index].kind, text: batch[index].text)
+      let base = MessageFingerprint.base(
+        time: time, side: side, kind: batch[index].kind, text: batch[index].text)
       if key != ordinalsKey {
         // Park the previous chat's second and take this one's out, so the counts being updated
         // are never shared with the dictionary (a copy of them per message otherwise).

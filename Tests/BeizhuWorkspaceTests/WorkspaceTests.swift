@@ -173,7 +173,8 @@ import Testing
     try store([.message(message(chats[1], 5, .friend, "earliest"))], in: workspace)
     let (tally, recount) = try workspace.read { db in
       (
-        try Row.fetchAll(db, sql: "SELECT chatId, friend, me, system, first, last FROM chatTally ORDER BY chatId"),
+        try Row.fetchAll(
+          db, sql: "SELECT chatId, friend, me, system, first, last FROM chatTally ORDER BY chatId"),
         try Row.fetchAll(
           db,
           sql: """
@@ -186,7 +187,8 @@ import Testing
     #expect(tally.count == 3)
     #expect(tally == recount)
     let summaries = try workspace.friendSummaries()
-    #expect(summaries.reduce(0) { $0 + $1.messagesFromFriend + $1.messagesFromMe + $1.systemMessages } == 10_124)
+    #expect(
+      summaries.reduce(0) { $0 + $1.messagesFromFriend + $1.messagesFromMe + $1.systemMessages } == 10_124)
     #expect(summaries.first { $0.contact.id == "wxid_1" }?.firstMessage == 5)
   }
 
@@ -199,7 +201,8 @@ import Testing
       try db.execute(sql: "INSERT INTO chat(id, key) VALUES (1, 'id:wxid_old')")
       for (time, side) in [(10, "friend"), (20, "me"), (30, "friend"), (40, "system")] {
         try db.execute(
-          sql: "INSERT INTO message(chatId, time, side, kind, text, fingerprint) VALUES (1, ?, ?, 'text', '', ?)",
+          sql:
+            "INSERT INTO message(chatId, time, side, kind, text, fingerprint) VALUES (1, ?, ?, 'text', '', ?)",
           arguments: [time, side, time])
       }
     }
