@@ -27,16 +27,37 @@ public final class FileByteSource {
 
   /// The next chunk, or an empty array at the end of the file.
   public func next() throws(ImportError) -> [UInt8] {
-    var buffer = [UInt8](repeating: 0, count: chunkSize)
-    while true {
-      let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, chunkSize) }
-      if count < 0 {
-        if errno == EINTR { continue }
-        throw ImportError.readFailed(offset: offset, reason: String(cString: strerror(errno)))
+    var failure: Int32 = 0
+    // Uninitialised (no zero fill), with room to complete a character cut by the read.
+    var buffer = [UInt8](unsafeUninitializedCapacity: chunkSize + 3) { storage, initialized in
+      while true {
+        let count = read(descriptor, storage.baseAddress, chunkSize)
+        if count < 0 && errno == EINTR { continue }
+        if count < 0 { failure = errno }
+        initialized = max(0, count)
+        return
       }
-      buffer.removeLast(chunkSize - count)
-      offset += Int64(count)
-      return buffer
+    }
+    if failure != 0 {
+      throw ImportError.readFailed(offset: offset, reason: String(cString: strerror(failure)))
+    }
+    if buffer.count < chunkSize { buffer.reserveCapacity(buffer.count + 3) }
+    offset += Int64(buffer.count)
+    return buffer
+  }
+
+  /// Reads up to `count` more bytes onto the end of `buffer` (fewer at the end of the file).
+  public func append(_ count: Int, to buffer: inout [UInt8]) throws(ImportError) {
+    var wanted = count
+    while wanted > 0 {
+      var byte: UInt8 = 0
+      let got = read(descriptor, &byte, 1)
+      if got < 0 && errno == EINTR { continue }
+      if got < 0 { throw ImportError.readFailed(offset: offset, reason: String(cString: strerror(errno))) }
+      if got == 0 { return }
+      buffer.append(byte)
+      offset += 1
+      wanted -= 1
     }
   }
 }

@@ -114,9 +114,24 @@ package enum HTMLBytes {
   }
 
   /// Counts `\n` bytes.
+  /// Line feeds in `bytes`, sixteen bytes at a time (every byte of a page is counted once).
   package static func newlines(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    guard let base = bytes.baseAddress else { return 0 }
     var count = 0
-    for byte in bytes where byte == 0x0A { count += 1 }
+    var index = 0
+    let lineFeeds = SIMD16<UInt8>(repeating: 0x0A)
+    while index + 16 <= bytes.count {
+      let block = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
+      let feeds = block .== lineFeeds
+      let lanes = unsafeBitCast(feeds, to: SIMD2<UInt64>.self)
+      // Each found lane is 0xFF: a population count of the two halves, over 8.
+      count += (lanes[0].nonzeroBitCount + lanes[1].nonzeroBitCount) / 8
+      index += 16
+    }
+    while index < bytes.count {
+      if base[index] == 0x0A { count += 1 }
+      index += 1
+    }
     return count
   }
 }
@@ -342,46 +357,61 @@ package final class HTMLStreamParser {
 
   /// Streams raw script text until its end tag; returns the bytes from that end tag on.
   private func feedRawText(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-    var data = carry
-    carry = []
-    let wasCarried = data.count
-    data.append(contentsOf: bytes)
-    return data.withUnsafeBufferPointer { all -> UnsafeBufferPointer<UInt8> in
-      if let end = HTMLBytes.find(rawEndTag, in: all, foldCase: true) {
-        deliverRawText(UnsafeBufferPointer(rebasing: all[..<end]))
+    if !carry.isEmpty {
+      // The carry is the tail of the last chunk from its last `<`, shorter than the end tag, so
+      // an end tag split between chunks starts exactly there. Deciding that needs only the
+      // next few bytes: the chunk itself is never copied.
+      let needed = rawEndTag.count - carry.count
+      let head = UnsafeBufferPointer(rebasing: bytes[..<min(needed, bytes.count)])
+      let startsEndTag = zip(carry + head, rawEndTag).allSatisfy { HTMLBytes.lower($0) == $1 }
+      if startsEndTag && head.count < needed {
+        carry.append(contentsOf: head)
+        return UnsafeBufferPointer(rebasing: bytes[head.count...])
+      }
+      let pending = carry
+      carry = []
+      if startsEndTag {
+        // Drop the carried part of the end tag here; `skipRawEndTag` drops the rest.
         endRawText()
         mode = .rawEndTag
-        endTagBytes = 0
-        let fromEndInBytes = end - wasCarried
-        if fromEndInBytes >= 0 {
-          return UnsafeBufferPointer(rebasing: bytes[fromEndInBytes...])
-        }
-        // The end tag began in the carry (which holds no `>`): drop that part here.
-        fedOffset += Int64(-fromEndInBytes)
-        endTagBytes = -fromEndInBytes
+        fedOffset += Int64(pending.count)
+        endTagBytes = pending.count
         return bytes
       }
-      // Hold back a possible partial end tag at the end.
-      var keep = 0
-      if let lastLT = all.lastIndex(of: UInt8(ascii: "<")), all.count - lastLT < rawEndTag.count {
-        keep = all.count - lastLT
+      pending.withUnsafeBufferPointer { deliverRawText($0) }
+    }
+    if let end = HTMLBytes.find(rawEndTag, in: bytes, foldCase: true) {
+      deliverSlices(UnsafeBufferPointer(rebasing: bytes[..<end]))
+      endRawText()
+      mode = .rawEndTag
+      endTagBytes = 0
+      return UnsafeBufferPointer(rebasing: bytes[end...])
+    }
+    // Hold back a possible partial end tag at the end.
+    var keep = 0
+    if let lastLT = bytes.lastIndex(of: UInt8(ascii: "<")), bytes.count - lastLT < rawEndTag.count {
+      keep = bytes.count - lastLT
+    }
+    deliverSlices(UnsafeBufferPointer(rebasing: bytes[..<(bytes.count - keep)]))
+    carry = Array(bytes[(bytes.count - keep)...])
+    return UnsafeBufferPointer(start: nil, count: 0)
+  }
+
+  /// Hands raw text over in slices of at most ``scriptSliceBytes``, never splitting a character.
+  private func deliverSlices(_ all: UnsafeBufferPointer<UInt8>) {
+    var start = 0
+    let usable = all.count
+    while start < usable {
+      var end = min(usable, start + scriptSliceBytes)
+      // Never split a UTF-8 sequence between two slices.
+      while end < usable, end > start, all[end] & 0xC0 == 0x80 { end -= 1 }
+      if end == start {
+        // A slice smaller than one character: take the whole character.
+        end += 1
+        while end < usable, all[end] & 0xC0 == 0x80 { end += 1 }
       }
-      var start = 0
-      let usable = all.count - keep
-      while start < usable {
-        var end = min(usable, start + scriptSliceBytes)
-        // Never split a UTF-8 sequence between two slices.
-        while end < usable, end > start, all[end] & 0xC0 == 0x80 { end -= 1 }
-        if end == start {
-          // A slice smaller than one character: take the whole character.
-          end += 1
-          while end < usable, all[end] & 0xC0 == 0x80 { end += 1 }
-        }
-        deliverRawText(UnsafeBufferPointer(rebasing: all[start..<end]))
-        start = end
-      }
-      carry = Array(all[usable...])
-      return UnsafeBufferPointer(start: nil, count: 0)
+      deliverRawText(UnsafeBufferPointer(rebasing: all[start..<end]))
+      start = end
     }
   }
 

@@ -146,24 +146,53 @@ struct MemoTraceMessages {
     if chat == nil { chat = .name(title) }
   }
 
-  /// The fields of one message object that Beizhu uses; the rest are skipped unbuilt.
+  /// The fields of one message object that Beizhu uses, read as they are needed; the rest are
+  /// skipped unbuilt.
   struct Fields {
-    var type: JSONValue?
-    var subType: JSONValue?
-    var text: JSONValue?
-    var isSend: JSONValue?
-    var timestamp: JSONValue?
-    var isChatroom: JSONValue?
-    var name: JSONValue?
-    var serverID: JSONValue?
-    var paySubtype: JSONValue?
-    var fee: JSONValue?
-    var memo: JSONValue?
-    var voiceText: JSONValue?
+    var type: Int64?
+    var subType: Int64?
+    var text: String?
+    var isSend: Bool?
+    var timestamp: Int64?
+    var isChatroom: Bool?
+    var name: String?
+    var serverID: String?
+    var paySubtype: Int64?
+    var fee: String?
+    var memo: String?
+    var voiceText: String?
     var xmlDict: JSONValue?
   }
 
-  /// Reads the next message object from `json` key by key, without building a dictionary.
+  /// The keys of ``Fields``, in `Key` order (v2 and v3 spell some differently).
+  private enum Key: Int, CaseIterable {
+    case type, subType, text, isSend, timestamp, isChatroom, name, serverID, paySubtype, fee, memo, voiceText
+    case xmlDict
+
+    var names: [String] {
+      switch self {
+      case .type: ["type"]
+      case .subType: ["sub_type"]
+      case .text: ["text"]
+      case .isSend: ["is_send"]
+      case .timestamp: ["timestamp"]
+      case .isChatroom: ["is_chatroom"]
+      case .name: ["displayname", "display_name"]
+      case .serverID: ["MsgSvrID", "server_id", "msgSvrId"]
+      case .paySubtype: ["paysubtype", "pay_subtype"]
+      case .fee: ["feedesc", "fee_desc"]
+      case .memo: ["pay_memo"]
+      case .voiceText: ["voice_to_text"]
+      case .xmlDict: ["xml_dict"]
+      }
+    }
+
+    static let set = JSONStreamReader.KeySet(aliases: allCases.map(\.names))
+  }
+
+  /// Reads the next message object from `json` key by key, without building a dictionary: keys
+  /// are matched as bytes, numbers read without a String, text made once with its HTML
+  /// escaping undone.
   mutating func add(from json: JSONStreamReader, at location: SourceLocation, sink: ImportSink)
     throws(ImportError)
   {
@@ -177,29 +206,43 @@ struct MemoTraceMessages {
       return
     }
     var fields = Fields()
-    while let key = try json.nextKey() {
+    while let index = try json.nextKey(in: Key.set) {
+      guard let key = Key(rawValue: index) else {
+        try json.skipValue()
+        continue
+      }
       switch key {
-      case "type": fields.type = try json.readValue()
-      case "sub_type": fields.subType = try json.readValue()
-      case "text": fields.text = try json.readValue()
-      case "is_send": fields.isSend = try json.readValue()
-      case "timestamp": fields.timestamp = try json.readValue()
-      case "is_chatroom": fields.isChatroom = try json.readValue()
-      case "displayname", "display_name": fields.name = try json.readValue()
-      case "MsgSvrID", "server_id", "msgSvrId": fields.serverID = try json.readValue()
-      case "paysubtype", "pay_subtype": fields.paySubtype = try json.readValue()
-      case "feedesc", "fee_desc": fields.fee = try json.readValue()
-      case "pay_memo": fields.memo = try json.readValue()
-      case "voice_to_text": fields.voiceText = try json.readValue()
-      case "xml_dict": fields.xmlDict = try json.readValue()
-      default: try json.skipValue()
+      case .type: fields.type = try json.readInt64()
+      case .subType: fields.subType = try json.readInt64()
+      case .text: fields.text = try json.readText(string: Self.decoded)
+      case .isSend: fields.isSend = try json.readBool()
+      case .timestamp: fields.timestamp = try json.readInt64()
+      case .isChatroom: fields.isChatroom = try json.readBool()
+      case .name: fields.name = try json.readText(string: nameCache.decoded)
+      case .serverID: fields.serverID = try json.readText()
+      case .paySubtype: fields.paySubtype = try json.readInt64()
+      case .fee: fields.fee = try json.readText(string: Self.decoded)
+      case .memo: fields.memo = try json.readText(string: Self.decoded)
+      case .voiceText: fields.voiceText = try json.readText(string: Self.decoded)
+      case .xmlDict: fields.xmlDict = try json.readValue()
       }
     }
     try add(fields, at: location, sink: sink)
   }
 
+  /// A string value's text with the page's HTML escaping undone (v3 leaves `http…` values
+  /// unescaped).
+  static func decoded(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    if bytes.starts(with: "http".utf8) { return String(decoding: bytes, as: UTF8.self) }
+    return HTMLEntities.decode(bytes)
+  }
+
+  /// Every message of a chat repeats one of two or three display names: the last few are kept
+  /// and handed out again instead of making a new String each time.
+  private let nameCache = RecentStrings()
+
   mutating func add(_ fields: Fields, at location: SourceLocation, sink: ImportSink) throws(ImportError) {
-    guard let time = fields.timestamp?.int64 else {
+    guard let time = fields.timestamp else {
       try sink(
         .issue(
           Issue(
@@ -207,11 +250,11 @@ struct MemoTraceMessages {
             hint: "the message was skipped")))
       return
     }
-    let type = fields.type?.int64 ?? 1
-    let subType = fields.subType?.int64 ?? 0
-    let isSend = fields.isSend?.bool ?? false
-    let isGroup = fields.isChatroom?.bool
-    let name = Self.string(fields.name, decode: true)
+    let type = fields.type ?? 1
+    let subType = fields.subType ?? 0
+    let isSend = fields.isSend ?? false
+    let isGroup = fields.isChatroom
+    let name = fields.name ?? ""
 
     var kind: MessageKind
     if type == 0 {
@@ -227,9 +270,9 @@ struct MemoTraceMessages {
     case .image, .video, .emoji, .file:
       text = ""  // a URL or a media path, not words
     case .voice:
-      text = Self.string(fields.voiceText, decode: true)
+      text = fields.voiceText ?? ""
     default:
-      text = Self.string(fields.text, decode: true)
+      text = fields.text ?? ""
     }
 
     if isSend, !ownerSent, !name.isEmpty {
@@ -242,11 +285,11 @@ struct MemoTraceMessages {
       side: side,
       kind: kind, text: text, source: location)
     if isGroup == true, side == .friend, !name.isEmpty { message.sender = name }
-    message.serverID = fields.serverID?.text.flatMap { $0.isEmpty || $0 == "0" ? nil : $0 }
+    message.serverID = fields.serverID.flatMap { $0.isEmpty || $0 == "0" ? nil : $0 }
     if kind == .transfer {
-      let fee = Self.string(fields.fee, decode: true)
-      let memo = Self.string(fields.memo, decode: true)
-      let subtype = fields.paySubtype?.int64.map { Int($0) }
+      let fee = fields.fee ?? ""
+      let memo = fields.memo ?? ""
+      let subtype = fields.paySubtype.map { Int($0) }
       message.transfer = Transfer(
         paySubtype: subtype, amountFen: MoneyText.firstAmountFen(in: fee), memo: memo.isEmpty ? nil : memo)
     }
@@ -260,11 +303,34 @@ struct MemoTraceMessages {
     return MessageKind.fromWeChatType(49, subType: type)
   }
 
-  /// A string value with the page's HTML escaping undone (v3 leaves `http…` values unescaped).
-  static func string(_ value: JSONValue?, decode: Bool) -> String {
-    guard let text = value?.text else { return "" }
-    if !decode || text.hasPrefix("http") { return text }
-    return HTMLEntities.decode(text)
+}
+
+/// The last few strings made from bytes, handed out again when the same bytes come back.
+final class RecentStrings {
+  private var recent: [(bytes: [UInt8], text: String)] = []
+  private var next = 0
+  private static let capacity = 4
+
+  /// `make(bytes)`, or the String made earlier from the same bytes.
+  func text(_ bytes: UnsafeBufferPointer<UInt8>, make: (UnsafeBufferPointer<UInt8>) -> String) -> String {
+    for entry in recent where entry.bytes.count == bytes.count && entry.bytes.elementsEqual(bytes) {
+      return entry.text
+    }
+    let text = make(bytes)
+    // Long values are rarely repeated; keeping them would only cost comparisons.
+    guard bytes.count <= 64 else { return text }
+    if recent.count < Self.capacity {
+      recent.append((Array(bytes), text))
+    } else {
+      recent[next] = (Array(bytes), text)
+      next = (next + 1) % Self.capacity
+    }
+    return text
+  }
+
+  /// A display name with its HTML escaping undone, shared with earlier messages.
+  func decoded(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    text(bytes, make: MemoTraceMessages.decoded)
   }
 }
 

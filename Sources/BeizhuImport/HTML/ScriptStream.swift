@@ -167,25 +167,45 @@ enum HTMLEntities {
   static func decode(_ text: String) -> String {
     var copy = text
     return copy.withUTF8 { bytes in
-      guard var ampersand = bytes.firstIndex(of: UInt8(ascii: "&")) else { return text }
-      var output: [UInt8] = []
-      output.reserveCapacity(bytes.count)
-      var copiedUpTo = 0
-      // Runs between entities are copied whole (a byte-at-a-time append showed in profiles).
-      while true {
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<ampersand]))
-        if let end = entity(bytes, at: ampersand, into: &output) {
-          copiedUpTo = end
-        } else {
-          output.append(UInt8(ascii: "&"))
-          copiedUpTo = ampersand + 1
-        }
-        guard let next = bytes[copiedUpTo...].firstIndex(of: UInt8(ascii: "&")) else { break }
-        ampersand = next
-      }
-      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo...]))
-      return String(decoding: output, as: UTF8.self)
+      bytes.firstIndex(of: UInt8(ascii: "&")) == nil ? text : decode(bytes)
     }
+  }
+
+  /// The text of `bytes` with entities decoded: one String made, straight from the bytes when
+  /// there is no `&`.
+  static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    guard let base = bytes.baseAddress, var ampersand = firstAmpersand(in: bytes, from: 0, base: base) else {
+      return String(decoding: bytes, as: UTF8.self)
+    }
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count)
+    var copiedUpTo = 0
+    // Runs between entities are copied whole (a byte-at-a-time append showed in profiles).
+    while true {
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<ampersand]))
+      if let end = entity(bytes, at: ampersand, into: &output) {
+        copiedUpTo = end
+      } else {
+        output.append(UInt8(ascii: "&"))
+        copiedUpTo = ampersand + 1
+      }
+      guard let next = firstAmpersand(in: bytes, from: copiedUpTo, base: base) else { break }
+      ampersand = next
+    }
+    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo...]))
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  private static func firstAmpersand(
+    in bytes: UnsafeBufferPointer<UInt8>, from start: Int, base: UnsafePointer<UInt8>
+  )
+    -> Int?
+  {
+    guard start < bytes.count, let hit = memchr(base + start, Int32(UInt8(ascii: "&")), bytes.count - start)
+    else {
+      return nil
+    }
+    return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
   }
 
   /// Appends the entity at `start` decoded; returns the index after it, or `nil` (left as is).

@@ -1,4 +1,5 @@
 import BeizhuCore
+import Foundation
 
 /// Where a ``JSONStreamReader`` pulls its bytes from: a file (``UTF8Stream``) or any other
 /// producer of valid UTF-8 chunks, such as the text of an HTML `<script>` as libxml2 hands it over.
@@ -53,8 +54,13 @@ public final class JSONStreamReader {
 
   // MARK: Bytes
 
-  private func peek() throws(ImportError) -> UInt8? {
+  /// The next byte; the test for it is inlined at every call, reading the next chunk is not.
+  @inline(__always) private func peek() throws(ImportError) -> UInt8? {
     if position < chunk.count { return chunk[position] }
+    return try refill()
+  }
+
+  @inline(never) private func refill() throws(ImportError) -> UInt8? {
     if atEnd { return nil }
     chunkOffset += Int64(chunk.count)
     chunk = try stream.next()
@@ -69,6 +75,21 @@ public final class JSONStreamReader {
   private func advance() { position += 1 }
 
   private func skipWhitespace() throws(ImportError) {
+    // Most calls find a value or a punctuation mark at once: decided without a call per byte.
+    while position < chunk.count {
+      let byte = chunk[position]
+      if byte > 0x20 {
+        if byte == UInt8(ascii: "/") && lenient { break }
+        return
+      }
+      switch byte {
+      case 0x20, 0x09, 0x0D: position += 1
+      case 0x0A:
+        line += 1
+        position += 1
+      default: return
+      }
+    }
     while let byte = try peek() {
       switch byte {
       case 0x20, 0x09, 0x0D:
@@ -170,12 +191,94 @@ public final class JSONStreamReader {
 
   /// The next key of the object just begun, with its `:` consumed; `nil` after the closing `}`.
   public func nextKey() throws(ImportError) -> String? {
+    guard try moveToKey() else { return nil }
+    let key = try readKey()
+    try consumeColon()
+    return key
+  }
+
+  /// The next key's index in `keys` (``KeySet/other`` for any other key), with its `:` consumed;
+  /// `nil` after the closing `}`. The key's bytes are compared where they lie: walking an object
+  /// this way builds no String per key.
+  public func nextKey(in keys: KeySet) throws(ImportError) -> Int? {
+    guard try moveToKey() else { return nil }
+    let match: Int
+    if let inChunk = matchKeyInChunk(keys) {
+      match = inChunk
+    } else {
+      match = keys.index(of: try readKey())  // escaped, or split between two chunks
+    }
+    try consumeColon()
+    return match
+  }
+
+  /// Keys an importer reads, to match a key against without building it.
+  public struct KeySet: Sendable {
+    /// What ``JSONStreamReader/nextKey(in:)`` returns for a key that is not in the set.
+    public static let other = -1
+    /// `names[i]`, with the index it stands for (several names may share one index).
+    fileprivate let entries: [(bytes: [UInt8], index: Int)]
+
+    /// `names[i]` matches index `i`.
+    public init(_ names: [String]) {
+      entries = names.enumerated().map { (Array($0.element.utf8), $0.offset) }
+    }
+
+    /// Each group's names match that group's index: `[["displayname", "display_name"], …]`.
+    public init(aliases: [[String]]) {
+      entries = aliases.enumerated().flatMap { group in group.element.map { (Array($0.utf8), group.offset) } }
+    }
+
+    fileprivate func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
+      for entry in entries where entry.bytes.count == bytes.count {
+        let equal = entry.bytes.withUnsafeBufferPointer {
+          memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+        }
+        if equal { return entry.index }
+      }
+      return Self.other
+    }
+
+    fileprivate func index(of name: String) -> Int {
+      var name = name
+      return name.withUTF8 { $0.isEmpty ? Self.other : index(of: $0) }
+    }
+  }
+
+  /// A key that lies whole in the current chunk, quoted without escapes or unquoted, matched
+  /// in place; `nil` (nothing consumed) for any other.
+  private func matchKeyInChunk(_ keys: KeySet) -> Int? {
+    guard position < chunk.count else { return nil }
+    return chunk.withUnsafeBufferPointer { bytes -> Int? in
+      let first = bytes[position]
+      if first == UInt8(ascii: "\"") || (lenient && first == UInt8(ascii: "'")) {
+        var end = position + 1
+        while end < bytes.count, bytes[end] != first, bytes[end] != UInt8(ascii: "\\"), bytes[end] != 0x0A {
+          end += 1
+        }
+        guard end < bytes.count, bytes[end] == first, end > position + 1 else { return nil }
+        let match = keys.index(of: UnsafeBufferPointer(rebasing: bytes[(position + 1)..<end]))
+        position = end + 1
+        return match
+      }
+      guard lenient else { return nil }
+      var end = position
+      while end < bytes.count, isIdentifierByte(bytes[end]) { end += 1 }
+      guard end < bytes.count, end > position else { return nil }
+      let match = keys.index(of: UnsafeBufferPointer(rebasing: bytes[position..<end]))
+      position = end
+      return match
+    }
+  }
+
+  /// Moves to the start of the next key; `false` (the `}` consumed) when the object ends.
+  private func moveToKey() throws(ImportError) -> Bool {
     try skipWhitespace()
     guard let byte = try peek() else { throw ImportError.rejected(truncatedIssue("} or a key")) }
     if byte == UInt8(ascii: "}") {
       advance()
       pendingFirstKey = false
-      return nil
+      return false
     }
     if !pendingFirstKey {
       guard byte == UInt8(ascii: ",") else { throw ImportError.rejected(syntaxIssue("',' or '}'")) }
@@ -183,15 +286,17 @@ public final class JSONStreamReader {
       try skipWhitespace()
       if lenient, try peek() == UInt8(ascii: "}") {
         advance()
-        return nil
+        return false
       }
     }
     pendingFirstKey = false
-    let key = try readKey()
+    return true
+  }
+
+  private func consumeColon() throws(ImportError) {
     try skipWhitespace()
     guard try peek() == UInt8(ascii: ":") else { throw ImportError.rejected(syntaxIssue("':' after a key")) }
     advance()
-    return key
   }
 
   private func readKey() throws(ImportError) -> String {
@@ -209,18 +314,25 @@ public final class JSONStreamReader {
   /// (nearly every key, number and word) is made straight from it, without a buffer; a short
   /// String needs no allocation at all.
   private func readRun(while belongs: (UInt8) -> Bool) throws(ImportError) -> String {
+    try withRun(while: belongs) { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// Hands the bytes that satisfy `belongs` to `body`: in place when the run ends in this chunk.
+  private func withRun<R>(while belongs: (UInt8) -> Bool, _ body: (UnsafeBufferPointer<UInt8>) -> R)
+    throws(ImportError) -> R
+  {
     if try peek() != nil {
       var end = position
       while end < chunk.count, belongs(chunk[end]) { end += 1 }
       if end < chunk.count {
-        let text = String(decoding: chunk[position..<end], as: UTF8.self)
+        let start = position
         position = end
-        return text
+        return chunk.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
       }
     }
-    var bytes: [UInt8] = []
-    try appendRun(to: &bytes, while: belongs)
-    return String(decoding: bytes, as: UTF8.self)
+    scratch.removeAll(keepingCapacity: true)
+    try appendRun(to: &scratch, while: belongs)
+    return scratch.withUnsafeBufferPointer(body)
   }
 
   /// Appends the bytes that satisfy `belongs`, a chunk-sized run at a time (keys and numbers
@@ -236,9 +348,15 @@ public final class JSONStreamReader {
     }
   }
 
-  private func isIdentifierByte(_ byte: UInt8) -> Bool {
-    (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-      || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$") || byte >= 0x80
+  /// `[0-9A-Za-z_$]` and every non-ASCII byte, as a bit table (one test a byte; keys are
+  /// read this way for every field of every message).
+  /// `[0-9A-Za-z_$]` and every non-ASCII byte. The ASCII set is two literal bit words, bytes
+  /// 0–63 (`$`, `0`–`9`) and 64–127 (`A`–`Z`, `_`, `a`–`z`): one test a byte, no lazy global
+  /// (`JSONStreamReaderTests` checks the words against the character classes).
+  @inline(__always) func isIdentifierByte(_ byte: UInt8) -> Bool {
+    if byte >= 0x80 { return true }
+    let word = byte < 64 ? 0x03FF_0010_0000_0000 as UInt64 : 0x07FF_FFFE_87FF_FFFE as UInt64
+    return (word >> UInt64(byte & 63)) & 1 == 1
   }
 
   // MARK: Values
@@ -293,19 +411,97 @@ public final class JSONStreamReader {
   private func skipString() throws(ImportError) {
     guard let quote = try peek() else { throw ImportError.rejected(truncatedIssue("a string")) }
     advance()
-    var escaped = false
-    while let byte = try peek() {
+    while true {
+      // Runs without a quote or a backslash are passed sixteen bytes at a time.
+      let start = position
+      let (end, newlines) = chunk.withUnsafeBufferPointer { Self.scanString($0, from: start, quote: quote) }
+      line += newlines
+      position = end
+      guard let byte = try peek() else { break }
       advance()
-      if byte == 0x0A { line += 1 }
-      if escaped {
-        escaped = false
-      } else if byte == UInt8(ascii: "\\") {
-        escaped = true
-      } else if byte == quote {
-        return
-      }
+      if byte == quote { return }
+      guard byte == UInt8(ascii: "\\") else { continue }
+      // An escape: the next byte is never the end of the string.
+      guard let escaped = try peek() else { break }
+      advance()
+      if escaped == 0x0A { line += 1 }
     }
     throw ImportError.rejected(truncatedIssue("the end of a string"))
+  }
+
+  // MARK: Fields read without building values
+
+  /// A scalar as ``withScalar(_:)`` hands it over; the bytes are valid only inside the call.
+  public enum Scalar {
+    /// A string's bytes, escapes resolved.
+    case string(UnsafeBufferPointer<UInt8>)
+    /// A number's source text.
+    case number(UnsafeBufferPointer<UInt8>)
+    case bool(Bool)
+    /// `null` (and, when lenient, `undefined` and `None`).
+    case null
+    /// An object or an array, skipped unbuilt.
+    case container
+  }
+
+  /// Reads the next value and hands it to `body` without building a ``JSONValue``: a string's or
+  /// a number's bytes where they lie when possible. `body` must not use the reader.
+  public func withScalar<R>(_ body: (Scalar) -> R) throws(ImportError) -> R {
+    try skipWhitespace()
+    guard let first = try peek() else { throw ImportError.rejected(truncatedIssue("a value")) }
+    switch first {
+    case UInt8(ascii: "{"), UInt8(ascii: "["):
+      try skipValue()
+      return body(.container)
+    case UInt8(ascii: "\""):
+      return try withStringBytes { body(.string($0)) }
+    case UInt8(ascii: "'") where lenient:
+      return try withStringBytes { body(.string($0)) }
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+      return try withRun(while: isNumberByte) { body(.number($0)) }
+    default:
+      switch try readValue(depth: 0) {  // a word: true, false, null…
+      case .bool(let value): return body(.bool(value))
+      default: return body(.null)
+      }
+    }
+  }
+
+  /// The next value as an exact integer, as ``JSONValue/int64`` reads it; `nil` for others.
+  public func readInt64() throws(ImportError) -> Int64? {
+    try withScalar { scalar in
+      switch scalar {
+      case .string(let bytes), .number(let bytes): JSONValue.int64(bytes)
+      case .bool(let value): value ? 1 : 0
+      case .null, .container: nil
+      }
+    }
+  }
+
+  /// The next value as a boolean, as ``JSONValue/bool`` reads it; `nil` for others.
+  public func readBool() throws(ImportError) -> Bool? {
+    try withScalar { scalar in
+      switch scalar {
+      case .string(let bytes), .number(let bytes): JSONValue.bool(bytes)
+      case .bool(let value): value
+      case .null, .container: nil
+      }
+    }
+  }
+
+  /// The next value as text, as ``JSONValue/text`` reads it; a string's bytes are made into
+  /// text by `string` (an importer may decode HTML entities on the way).
+  public func readText(
+    string: (UnsafeBufferPointer<UInt8>) -> String = { String(decoding: $0, as: UTF8.self) }
+  ) throws(ImportError) -> String? {
+    try withScalar { scalar in
+      switch scalar {
+      case .string(let bytes): string(bytes)
+      case .number(let bytes): String(decoding: bytes, as: UTF8.self)
+      case .bool(let value): value ? "true" : "false"
+      case .null, .container: nil
+      }
+    }
   }
 
   private func readValue(depth: Int) throws(ImportError) -> JSONValue {
@@ -398,36 +594,71 @@ public final class JSONStreamReader {
 
   /// Reads a quoted string (the opening quote is next), resolving escapes.
   private func readString() throws(ImportError) -> String {
+    try withStringBytes { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// Reused for strings and numbers that are escaped or split between chunks.
+  private var scratch: [UInt8] = []
+
+  /// Reads a quoted string (the opening quote is next) and hands its bytes, escapes resolved,
+  /// to `body`: in place when the string has no escape and ends in this chunk (nearly always),
+  /// else from a reused buffer. `body` must not use the reader.
+  private func withStringBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) throws(ImportError) -> R {
     guard let quote = try peek() else { throw ImportError.rejected(truncatedIssue("a string")) }
     advance()
-    // Fast path: a string without escapes that ends inside the current chunk is made straight
-    // from the chunk's bytes.
-    var end = position
-    var newlines = 0
-    while end < chunk.count {
-      let byte = chunk[end]
-      if byte == quote || byte == UInt8(ascii: "\\") { break }
-      if byte == 0x0A { newlines += 1 }
-      end += 1
-    }
+    let start = position
+    let (end, newlines) = chunk.withUnsafeBufferPointer { Self.scanString($0, from: start, quote: quote) }
     if end < chunk.count, chunk[end] == quote {
-      let text = String(decoding: chunk[position..<end], as: UTF8.self)
       line += newlines
       position = end + 1
-      return text
+      return chunk.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
     }
-    var bytes: [UInt8] = []
+    scratch.removeAll(keepingCapacity: true)
+    try readEscapedString(quote: quote, into: &scratch)
+    return scratch.withUnsafeBufferPointer(body)
+  }
+
+  /// The index of the first quote or backslash at or after `start` (`bytes.count` if none) and
+  /// the newlines before it. Sixteen bytes at a time: message text is most of an export.
+  static func scanString(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, quote: UInt8) -> (Int, Int) {
+    guard let base = bytes.baseAddress else { return (start, 0) }
+    var index = start
+    var newlines = 0
+    let quotes = SIMD16<UInt8>(repeating: quote)
+    let backslashes = SIMD16<UInt8>(repeating: UInt8(ascii: "\\"))
+    let lineFeeds = SIMD16<UInt8>(repeating: 0x0A)
+    while index + 16 <= bytes.count {
+      let block = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
+      if Self.isAnySet((block .== quotes) .| (block .== backslashes)) { break }
+      let feeds = unsafeBitCast(block .== lineFeeds, to: SIMD2<UInt64>.self)
+      newlines += (feeds[0].nonzeroBitCount + feeds[1].nonzeroBitCount) / 8  // 0xFF per line feed
+      index += 16
+    }
+    while index < bytes.count {
+      let byte = base[index]
+      if byte == quote || byte == UInt8(ascii: "\\") { break }
+      if byte == 0x0A { newlines += 1 }
+      index += 1
+    }
+    return (index, newlines)
+  }
+
+  /// `any(mask)` as two integer tests: the generic reduction was not specialised and cost more
+  /// than the comparisons.
+  @inline(__always) private static func isAnySet(_ mask: SIMDMask<SIMD16<Int8>>) -> Bool {
+    let lanes = unsafeBitCast(mask, to: SIMD2<UInt64>.self)
+    return lanes[0] | lanes[1] != 0
+  }
+
+  /// The rest of a string whose opening quote is consumed, escapes resolved, appended to `bytes`.
+  private func readEscapedString(quote: UInt8, into bytes: inout [UInt8]) throws(ImportError) {
     var highSurrogate: UInt32?
     while true {
       // Copy runs of plain bytes straight from the chunk.
       if position < chunk.count {
-        var end = position
-        while end < chunk.count {
-          let byte = chunk[end]
-          if byte == quote || byte == UInt8(ascii: "\\") { break }
-          if byte == 0x0A { line += 1 }
-          end += 1
-        }
+        let start = position
+        let (end, newlines) = chunk.withUnsafeBufferPointer { Self.scanString($0, from: start, quote: quote) }
+        line += newlines
         if end > position {
           if let pending = highSurrogate {
             appendScalar(pending, to: &bytes)
@@ -441,7 +672,7 @@ public final class JSONStreamReader {
       if byte == quote {
         advance()
         if let pending = highSurrogate { appendScalar(pending, to: &bytes) }
-        return String(decoding: bytes, as: UTF8.self)
+        return
       }
       if byte != UInt8(ascii: "\\") { continue }
       advance()

@@ -28,24 +28,56 @@ public indirect enum JSONValue: Sendable, Hashable {
   /// The value as an exact integer, from a number or a string of digits.
   public var int64: Int64? {
     switch self {
-    case .number(let raw), .string(let raw):
-      if let exact = Int64(raw) { return exact }
-      // `1712129121.0` and similar integral decimals.
-      if let dot = raw.firstIndex(of: "."), raw[raw.index(after: dot)...].allSatisfy({ $0 == "0" }) {
-        return Int64(raw[..<dot])
-      }
-      return nil
-    case .bool(let value): return value ? 1 : 0
-    default: return nil
+    case .number(var raw), .string(var raw): raw.withUTF8 { Self.int64($0) }
+    case .bool(let value): value ? 1 : 0
+    default: nil
     }
   }
 
   public var bool: Bool? {
     switch self {
     case .bool(let value): value
-    case .number, .string: int64.map { $0 != 0 } ?? (text == "true" ? true : text == "false" ? false : nil)
+    case .number(var raw), .string(var raw): raw.withUTF8 { Self.bool($0) }
     default: nil
     }
+  }
+
+  /// A number's or a string's text as an exact integer: optional sign and decimal digits, or an
+  /// integral decimal such as `1712129121.0`; `nil` for anything else or out of range.
+  static func int64(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+    var digitsEnd = bytes.count
+    if let dot = bytes.firstIndex(of: UInt8(ascii: ".")) {
+      guard bytes[(dot + 1)...].allSatisfy({ $0 == UInt8(ascii: "0") }) else { return nil }
+      digitsEnd = dot
+    }
+    var index = 0
+    var negative = false
+    if index < digitsEnd, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+      negative = bytes[index] == UInt8(ascii: "-")
+      index += 1
+    }
+    guard index < digitsEnd else { return nil }
+    var value: Int64 = 0
+    while index < digitsEnd {
+      let digit = bytes[index] &- UInt8(ascii: "0")
+      guard digit < 10 else { return nil }
+      // Accumulated negative so that Int64.min is reachable.
+      let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
+      let (next, overflow2) = times10.subtractingReportingOverflow(Int64(digit))
+      guard !overflow1, !overflow2 else { return nil }
+      value = next
+      index += 1
+    }
+    if negative { return value }
+    return value == Int64.min ? nil : -value
+  }
+
+  /// A number's or a string's text as a boolean: an integer is true when not 0; `true`, `false`.
+  static func bool(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+    if let number = int64(bytes) { return number != 0 }
+    if bytes.elementsEqual("true".utf8) { return true }
+    if bytes.elementsEqual("false".utf8) { return false }
+    return nil
   }
 
   public var array: [JSONValue]? {

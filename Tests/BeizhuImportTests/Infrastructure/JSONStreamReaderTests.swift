@@ -28,6 +28,71 @@ import Testing
     #expect(values[1]["seq"]?.int64 == 2)
   }
 
+  /// Keys matched as bytes and fields read without building values give what `nextKey()` and
+  /// `readValue()` give, whatever the chunking: escaped keys, quoted and unquoted, split strings.
+  @Test(arguments: [1, 2, 3, 7, 65_536])
+  func fieldsReadInPlaceEqualBuiltValues(chunkSize: Int) throws {
+    let object = #"""
+      {type:1, 'text': 'a &lt; b\n水乳🌸', "is_send": "1", "t\u0069mestamp": 1712129121.0, flag: true,
+       "big": 9223372036854775807, "tooBig": 9223372036854775808, neg: -9223372036854775808,
+       "s": "true", "f": "false", "frac": 1.5, n: null, u: undefined, obj: {a: [1, {b: 2}]}, arr: [1, 2],
+       "id": 5999784613019276627, display_name: '林小雨🌷', other: 'x'}
+      """#
+    let names =
+      ["type", "text", "is_send", "timestamp", "flag", "big", "tooBig", "neg", "s", "f", "frac", "n"]
+      + ["u", "obj", "arr", "id"]
+    let keys = JSONStreamReader.KeySet(aliases: names.map { [$0] } + [["displayname", "display_name"]])
+    let built = try reader(object, lenient: true).readValue()
+    let json = try reader(object, chunkSize: chunkSize, lenient: true)
+    #expect(try json.beginObject())
+    var seen: [Int] = []
+    while let index = try json.nextKey(in: keys) {
+      seen.append(index)
+      guard index != JSONStreamReader.KeySet.other else {
+        try json.skipValue()
+        continue
+      }
+      let value = built[index < names.count ? names[index] : "display_name"]
+      switch index % 3 {
+      case 0: #expect(try json.readInt64() == value?.int64, "\(names[index])")
+      case 1: #expect(try json.readBool() == value?.bool, "\(names[index])")
+      default: #expect(try json.readText() == value?.text, "\(index < names.count ? names[index] : "name")")
+      }
+    }
+    #expect(seen == Array(0..<17) + [JSONStreamReader.KeySet.other])
+  }
+
+  @Test func identifierBytesAreLettersDigitsUnderscoreDollarAndNonASCII() throws {
+    let reader = try reader("0")
+    for byte in UInt8.min...UInt8.max {
+      let scalar = Unicode.Scalar(byte)
+      let expected =
+        byte >= 0x80 || ("0"..."9").contains(scalar) || ("a"..."z").contains(scalar)
+        || ("A"..."Z").contains(scalar)
+        || scalar == "_" || scalar == "$"
+      #expect(reader.isIdentifierByte(byte) == expected, "byte \(byte)")
+    }
+  }
+
+  /// Integers read from bytes follow `Int64(String)` and the integral-decimal rule exactly.
+  @Test func integersFromBytesFollowTheStandardLibrary() {
+    let cases = [
+      "0", "-0", "+7", "42", "-42", "1712129121.0", "1712129121.000", "12.", ".0", "-.0", "1.5", "1e5", "",
+      "-", "+",
+      "9223372036854775807", "9223372036854775808", "-9223372036854775808", "-9223372036854775809", "0x10",
+      " 1", "1 ", "١", "1.0.0", "00012",
+    ]
+    for text in cases {
+      var expected = Int64(text)
+      if expected == nil, let dot = text.firstIndex(of: "."),
+        text[text.index(after: dot)...].allSatisfy({ $0 == "0" })
+      {
+        expected = Int64(text[..<dot])
+      }
+      #expect(JSONValue.number(text).int64 == expected, "\(text)")
+    }
+  }
+
   @Test func objectKeysCanBeWalked() throws {
     let reader = try reader(#"{"session":{"accountId":"wxid_a"},"messages":[1,2,3]}"#)
     #expect(try reader.beginObject())

@@ -118,6 +118,36 @@ import Testing
     #endif
   }
 
+  /// The validator that replaced `String(validating:)` must agree with it on every input:
+  /// random mixes of ASCII runs, well-formed sequences and bytes that break them.
+  @Test func validatorAgreesWithTheStandardLibrary() {
+    var random = SplitMix64(seed: 0x5EED)
+    let pieces: [[UInt8]] = [
+      Array("abcdefghijklmnopqrstu".utf8), Array("é".utf8), Array("好".utf8), Array("🌸".utf8),
+      [0x80], [0xBF], [0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x80, 0x80], [0xE0, 0xA0, 0x80], [0xED, 0xA0, 0x80],
+      [0xED, 0x9F, 0xBF], [0xF0, 0x8F, 0xBF, 0xBF], [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF],
+      [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xFF], [0xE4, 0xB8], [0xF0, 0x9F, 0x8C],
+    ]
+    var disagreements: [[UInt8]] = []
+    for _ in 0..<20_000 {
+      var bytes: [UInt8] = []
+      for _ in 0..<Int(random.next() % 12) { bytes += pieces[Int(random.next() % UInt64(pieces.count))] }
+      let expected = String(validating: bytes, as: UTF8.self) != nil
+      if bytes.withUnsafeBufferPointer(UTF8Validator.isValid) != expected { disagreements.append(bytes) }
+    }
+    #expect(disagreements.isEmpty, "\(disagreements.prefix(3))")
+  }
+
+  @Test func missingBytesCompleteACharacterCutByARead() {
+    #expect(UTF8Validator.missingBytes(atEndOf: Array("ab".utf8)) == 0)
+    #expect(UTF8Validator.missingBytes(atEndOf: Array("a好".utf8)) == 0)
+    #expect(UTF8Validator.missingBytes(atEndOf: [0x61, 0xE5]) == 2)
+    #expect(UTF8Validator.missingBytes(atEndOf: [0x61, 0xE5, 0xA5]) == 1)
+    #expect(UTF8Validator.missingBytes(atEndOf: [0xF0, 0x9F]) == 2)
+    #expect(UTF8Validator.missingBytes(atEndOf: [0x61, 0x80]) == 0)  // not a character's start
+    #expect(UTF8Validator.missingBytes(atEndOf: [0xFF]) == 0)
+  }
+
   @Test func truncatedInTheMiddleOfAMultibyteCharacter() throws {
     let bytes = Array("好的".utf8) + [0xE5, 0xA5]
     let (decoded, _, issues) = try decode(bytes, chunkSize: 1)
@@ -136,5 +166,18 @@ import Testing
     #expect(!probe.headContains("\"isFriend\""))
     #expect(!probe.headContains(String(repeating: "x", count: 100)))
     #expect(probe.firstLine == "{\"items\":[{\"userName\":\"wxid_a\",\"nickName\":\"王丽\"}]}")
+  }
+}
+
+/// A small deterministic generator, so a failing case can be replayed.
+struct SplitMix64 {
+  private var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var value = state
+    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+    return value ^ (value >> 31)
   }
 }
