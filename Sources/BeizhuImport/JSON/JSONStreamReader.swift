@@ -232,7 +232,8 @@ public final class JSONStreamReader {
     fileprivate func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
       for entry in entries where entry.bytes.count == bytes.count {
         let equal = entry.bytes.withUnsafeBufferPointer { known in
-          guard let left = known.baseAddress, let right = bytes.baseAddress else { return true }  // both empty
+          // Lengths are equal: without a base address both are empty.
+          guard let left = known.baseAddress, let right = bytes.baseAddress else { return true }
           return memcmp(left, right, bytes.count) == 0
         }
         if equal { return entry.index }
