@@ -45,6 +45,12 @@ let package = Package(
       pkgConfig: "libcrypto",
       providers: [.apt(["libssl-dev"])]
     ),
+    // A wrapper for sqlite3_config (variadic in C); only BeizhuWorkspace uses it.
+    .systemLibrary(
+      name: "CSQLiteSetup",
+      pkgConfig: "sqlite3",
+      providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+    ),
     .target(name: "BeizhuCore"),
     .target(
       name: "BeizhuImport",
@@ -55,7 +61,7 @@ let package = Package(
         "BeizhuCore", .product(name: "GRDB", package: "GRDB.swift"),
         // The message insert binds through SQLite's C API: GRDB's argument boxing was a
         // fifth of an import profile.
-        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        .product(name: "GRDBSQLite", package: "GRDB.swift"), "CSQLiteSetup",
       ]
     ),
     .target(name: "BeizhuFeatures", dependencies: ["BeizhuCore"], resources: [.process("Lexicons")]),
@@ -76,7 +82,7 @@ let package = Package(
       name: "BeizhuCLI",
       dependencies: ["BeizhuKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
-    .executableTarget(name: "beizhu", dependencies: ["BeizhuCLI"]),
+    .executableTarget(name: "beizhu", dependencies: ["BeizhuCLI", "BeizhuWorkspace"]),
 
     .target(name: "BeizhuTestSupport", dependencies: ["BeizhuCore"], path: "Tests/BeizhuTestSupport"),
     .testTarget(name: "BeizhuCoreTests", dependencies: ["BeizhuCore", "BeizhuTestSupport"]),

@@ -209,8 +209,7 @@ public struct WechatExporterHTMLImporter: FormatImporter {
     issues.removeAll()
     for issue in parser.issues { try sink(.issue(issue)) }
     parser.issues.removeAll()
-    let bubbles = dom.bubbles
-    dom.bubbles.removeAll(keepingCapacity: true)
+    let bubbles = dom.takeBubbles()
     for bubble in bubbles { try chat.add(bubble, sink: sink) }
   }
 }
