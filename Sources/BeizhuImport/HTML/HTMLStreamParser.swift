@@ -45,33 +45,11 @@ package struct HTMLAttributes {
   package func string(_ name: StaticString) -> String? {
     value(name).map { String(decoding: $0, as: UTF8.self) }
   }
-
-  /// Whether the `class` attribute holds the token `token` (classes split on ASCII spaces).
-  package func hasClass(_ token: StaticString) -> Bool {
-    guard let classes = value("class") else { return false }
-    return HTMLBytes.containsToken(classes, token)
-  }
 }
 
 /// Byte helpers shared by the HTML readers.
 package enum HTMLBytes {
-  /// Whether the space-separated list `list` contains `token`.
-  package static func containsToken(_ list: UnsafeBufferPointer<UInt8>, _ token: StaticString) -> Bool {
-    let wantedCount = token.utf8CodeUnitCount
-    var start = 0
-    let count = list.count
-    while start < count {
-      while start < count, isSpace(list[start]) { start += 1 }
-      var end = start
-      while end < count, !isSpace(list[end]) { end += 1 }
-      if end - start == wantedCount, equals(UnsafeBufferPointer(rebasing: list[start..<end]), token) {
-        return true
-      }
-      start = end
-    }
-    return false
-  }
-
+  /// HTML's ASCII whitespace.
   package static func isSpace(_ byte: UInt8) -> Bool {
     byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
   }

@@ -36,7 +36,7 @@ final class WechatExporterChat {
 
   /// Interprets one bubble and emits what is ready.
   func add(_ bubble: WechatExporterBubble, sink: ImportSink) throws(ImportError) {
-    let name = String(decoding: bubble.name, as: UTF8.self)
+    var name: String { String(decoding: bubble.name, as: UTF8.self) }  // rarely needed
     if bubble.isRight, !ownerSent, let wxID = bubble.wxID, !wxID.isEmpty {
       ownerSent = true
       let isWxid = wxID.hasPrefix("wxid_")
@@ -46,8 +46,7 @@ final class WechatExporterChat {
     }
     var time: Int64?
     if !bubble.isNotice {
-      let text = String(decoding: bubble.timeText, as: UTF8.self).trimmed()
-      guard let parsed = context.timeParser.parse(text) else {
+      guard let parsed = Self.parseTime(bubble.timeText, with: context.timeParser) else {
         try sink(
           .issue(
             Issue(
@@ -76,7 +75,7 @@ final class WechatExporterChat {
       kind: .text, text: Self.text(bubble.text), exporterKey: bubble.msgid, source: bubble.location)
     interpret(bubble, into: &message)
     if side == .friend, decided?.isGroup == true || decided == nil {
-      message.sender = bubble.wxID ?? (name.isEmpty ? nil : name)
+      message.sender = bubble.wxID ?? (bubble.name.isEmpty ? nil : name)
     }
     payloads.enrich(&message)
 
@@ -157,6 +156,25 @@ final class WechatExporterChat {
     }
     emitted += 1
     try sink(.message(message))
+  }
+
+  /// The bubble's time, read from its bytes once the spaces and line breaks of the markup around
+  /// it are trimmed (building and trimming a String per bubble showed in profiles).
+  static func parseTime(_ bytes: [UInt8], with parser: LocalTimeParser) -> LocalTimeParser.Parsed? {
+    bytes.withUnsafeBufferPointer { all in
+      var start = 0
+      var end = all.count
+      // ASCII White_Space, as `trimmed()` trims it.
+      func isSpace(_ byte: UInt8) -> Bool { HTMLBytes.isSpace(byte) || byte == 0x0B }
+      while start < end, isSpace(all[start]) { start += 1 }
+      while end > start, isSpace(all[end - 1]) { end -= 1 }
+      let core = UnsafeBufferPointer(rebasing: all[start..<end])
+      // Other Unicode spaces (a no-break space) take the general path.
+      if core.first.map({ $0 >= 0x80 }) == true || core.last.map({ $0 >= 0x80 }) == true {
+        return parser.parse(String(decoding: core, as: UTF8.self).trimmed())
+      }
+      return parser.parse(bytes: core)
+    }
   }
 
   /// The text with CRLF (transfer templates) as LF.

@@ -26,10 +26,25 @@ struct WechatExporterBubble {
 /// A bubble ends when its `div` closes or when the next `div.msg` starts (text is not escaped
 /// in the pages, so a stray tag must not swallow the following messages).
 ///
-/// The state is one struct that each callback modifies once: libxml2 calls in from C, so every
-/// separate read of a class property paid a dynamic exclusivity check (3 % of a page's parse).
+/// The state is one struct behind a pointer the handler owns: libxml2 calls in from C, so every
+/// read of a class property paid a dynamic exclusivity check (3 % of a page's parse), and the
+/// pointer itself is a constant. Only the parsing thread touches it.
 final class WechatExporterDOM: HTMLEventHandler {
-  private var state = State()
+  private let statePointer: UnsafeMutablePointer<State>
+  private var state: State {
+    _read { yield statePointer.pointee }
+    _modify { yield &statePointer.pointee }
+  }
+
+  init() {
+    statePointer = .allocate(capacity: 1)
+    statePointer.initialize(to: State())
+  }
+
+  deinit {
+    statePointer.deinitialize(count: 1)
+    statePointer.deallocate()
+  }
 
   /// Bubbles read and not yet taken.
   var bubbles: [WechatExporterBubble] { state.bubbles }
@@ -67,6 +82,51 @@ final class WechatExporterDOM: HTMLEventHandler {
   /// Drops an open bubble (the page was cut inside it).
   func discardOpenBubble() { state.discardOpenBubble() }
 
+  /// The classes of WechatExporter's markup that the DOM reads.
+  struct Classes: OptionSet {
+    let rawValue: UInt16
+    static let msg = Classes(rawValue: 1 << 0)
+    static let right = Classes(rawValue: 1 << 1)
+    static let chatNotice = Classes(rawValue: 1 << 2)
+    static let media = Classes(rawValue: 1 << 3)
+    static let wxemoji = Classes(rawValue: 1 << 4)
+    static let dspname = Classes(rawValue: 1 << 5)
+    static let appName = Classes(rawValue: 1 << 6)
+    static let ntBox = Classes(rawValue: 1 << 7)
+    static let voicebox = Classes(rawValue: 1 << 8)
+    static let voicetime = Classes(rawValue: 1 << 9)
+
+    init(rawValue: UInt16) { self.rawValue = rawValue }
+
+    /// The known classes in a space-separated class list; others are ignored.
+    init(_ list: UnsafeBufferPointer<UInt8>) {
+      var found: Classes = []
+      var start = 0
+      let count = list.count
+      while start < count {
+        while start < count, HTMLBytes.isSpace(list[start]) { start += 1 }
+        var end = start
+        while end < count, !HTMLBytes.isSpace(list[end]) { end += 1 }
+        let token = UnsafeBufferPointer(rebasing: list[start..<end])
+        switch token.count {
+        case 3 where HTMLBytes.equals(token, "msg"): found.insert(.msg)
+        case 5 where HTMLBytes.equals(token, "right"): found.insert(.right)
+        case 5 where HTMLBytes.equals(token, "media"): found.insert(.media)
+        case 6 where HTMLBytes.equals(token, "nt-box"): found.insert(.ntBox)
+        case 7 where HTMLBytes.equals(token, "wxemoji"): found.insert(.wxemoji)
+        case 7 where HTMLBytes.equals(token, "dspname"): found.insert(.dspname)
+        case 8 where HTMLBytes.equals(token, "app-name"): found.insert(.appName)
+        case 8 where HTMLBytes.equals(token, "voicebox"): found.insert(.voicebox)
+        case 9 where HTMLBytes.equals(token, "voicetime"): found.insert(.voicetime)
+        case 11 where HTMLBytes.equals(token, "chat-notice"): found.insert(.chatNotice)
+        default: break
+        }
+        start = end
+      }
+      self = found
+    }
+  }
+
   private struct State {
     var bubbles: [WechatExporterBubble] = []
     var count = 0
@@ -82,17 +142,17 @@ final class WechatExporterDOM: HTMLEventHandler {
 
     mutating func startElement(_ name: UnsafeBufferPointer<UInt8>, attributes: HTMLAttributes) {
       depth += 1
-      // The class list is looked up once per element; each `hasClass` walked all attributes.
-      let classes = attributes.value("class") ?? UnsafeBufferPointer(start: nil, count: 0)
-      func hasClass(_ token: StaticString) -> Bool { HTMLBytes.containsToken(classes, token) }
-      if HTMLBytes.equals(name, "div"), hasClass("msg") {
+      // The class list is read once per element, in one pass for every class the DOM knows.
+      let classes = attributes.value("class").map(Classes.init) ?? []
+      func hasClass(_ known: Classes) -> Bool { classes.contains(known) }
+      if HTMLBytes.equals(name, "div"), hasClass(.msg) {
         finishBubble()
         var bubble = WechatExporterBubble(location: parser?.location ?? SourceLocation(path: ""))
         bubble.msgid = attributes.string("msgid")
         bubble.msgtype = attributes.string("msgtype")
-        bubble.isRight = hasClass("right")
-        bubble.isNotice = hasClass("chat-notice")
-        bubble.isMedia = hasClass("media")
+        bubble.isRight = hasClass(.right)
+        bubble.isNotice = hasClass(.chatNotice)
+        bubble.isMedia = hasClass(.media)
         current = bubble
         messageDepth = depth
         return
@@ -107,7 +167,7 @@ final class WechatExporterDOM: HTMLEventHandler {
           pre.removeAll(keepingCapacity: true)
         }
       case 3 where HTMLBytes.equals(name, "img"):
-        if preDepth != nil, hasClass("wxemoji"), let raw = attributes.value("rawemoji") {
+        if preDepth != nil, hasClass(.wxemoji), let raw = attributes.value("rawemoji") {
           pre.append(contentsOf: raw)
         }
         if attributes.value("rawurl") != nil || attributes.value("data-src") != nil {
@@ -115,16 +175,16 @@ final class WechatExporterDOM: HTMLEventHandler {
         }
         if attributes.value("rawsrc") != nil { current?.hasSticker = true }
       case 4 where HTMLBytes.equals(name, "span"):
-        if hasClass("dspname") {
+        if hasClass(.dspname) {
           nameDepth = depth
           current?.wxID = attributes.string("wxid")
-        } else if hasClass("app-name") {
+        } else if hasClass(.appName) {
           appNameDepth = depth
         }
       case 3 where HTMLBytes.equals(name, "div"):
-        if hasClass("nt-box") {
+        if hasClass(.ntBox) {
           timeDepth = depth
-        } else if hasClass("voicebox") || hasClass("voicetime") {
+        } else if hasClass(.voicebox) || hasClass(.voicetime) {
           current?.hasVoice = true
         }
       case 5 where HTMLBytes.equals(name, "video"):

@@ -139,4 +139,37 @@ import Testing
       #expect(script.messages.map(Shape.init) == page.messages.map(Shape.init), "\(chat)")
     }
   }
+
+  /// The class list is read in one pass: known classes found wherever they stand, look-alikes
+  /// (`msgs`, `msg-box`) not taken for them.
+  @Test func knownClassesAreFoundInOnePass() {
+    func classes(_ list: String) -> WechatExporterDOM.Classes {
+      Array(list.utf8).withUnsafeBufferPointer(WechatExporterDOM.Classes.init)
+    }
+    #expect(classes("msg right") == [.msg, .right])
+    #expect(classes("\tchat-notice  msg\nmedia ") == [.msg, .chatNotice, .media])
+    #expect(classes("msgs msg-box rightmost nt-box") == [.ntBox])
+    #expect(
+      classes("dspname app-name voicebox voicetime wxemoji") == [
+        .dspname, .appName, .voicebox, .voicetime, .wxemoji,
+      ])
+    #expect(classes("") == [])
+  }
+
+  /// A bubble's time is read from its bytes with the markup's spaces around it trimmed, like the
+  /// String path it replaced; other Unicode spaces still work.
+  @Test func bubbleTimesAreTrimmedAndParsedFromBytes() {
+    let parser = LocalTimeParser()
+    let expected = parser.parse("2024-04-03 12:00:01")
+    #expect(expected != nil)
+    for text in [
+      "2024-04-03 12:00:01", "\n      2024-04-03 12:00:01\n    ", "\u{A0}2024-04-03 12:00:01\u{3000}",
+      "\u{0B}2024-04-03 12:00:01",
+    ] {
+      #expect(
+        WechatExporterChat.parseTime(Array(text.utf8), with: parser) == expected, "\(text.debugDescription)")
+    }
+    #expect(WechatExporterChat.parseTime(Array("  昨天 12:00 ".utf8), with: parser) == nil)
+    #expect(WechatExporterChat.parseTime([], with: parser) == nil)
+  }
 }
