@@ -118,7 +118,9 @@ public final class ImportWriter: @unchecked Sendable {
     let batch = pending
     pending.removeAll(keepingCapacity: true)
     let fileID = currentFileID
-    try submit { [self] db in
+    // Every message references a chat row made or found in the same transaction and the file
+    // row `beginFile` made: SQLite's check of both per message is skipped.
+    try submit(checkingForeignKeys: false) { [self] db in
       // Side and fingerprint go in a parallel array: wrapping each message in a new value
       // copied (retained) all its strings, a tenth of this thread's time.
       let inserted = try insert(batch, prepared: prepare(batch), fileID: fileID, db: db)
@@ -142,8 +144,11 @@ public final class ImportWriter: @unchecked Sendable {
     if let failure { throw failure }
   }
 
-  /// Runs `body` in a write transaction on the writer queue, without waiting for it.
-  private func submit(_ body: @escaping @Sendable (Database) throws -> Void) throws(WorkspaceError) {
+  /// Runs `body` in a write transaction on the writer queue, without waiting for it; with
+  /// `checkingForeignKeys` false, SQLite skips the reference checks (see ``insert``).
+  private func submit(checkingForeignKeys: Bool = true, _ body: @escaping @Sendable (Database) throws -> Void)
+    throws(WorkspaceError)
+  {
     try checkFailure()
     slots.wait()
     queue.async { [self] in
@@ -153,7 +158,11 @@ public final class ImportWriter: @unchecked Sendable {
       lock.unlock()
       guard !failed else { return }
       do throws(WorkspaceError) {
-        try workspace.write { db in try body(db) }
+        if checkingForeignKeys {
+          try workspace.write { db in try body(db) }
+        } else {
+          try workspace.writeWithoutForeignKeyChecks { db in try body(db) }
+        }
       } catch {
         lock.lock()
         failure = failure ?? error

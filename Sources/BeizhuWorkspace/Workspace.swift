@@ -55,6 +55,32 @@ public final class Workspace: @unchecked Sendable {
     }
   }
 
+  /// A write transaction without foreign-key checks, for bulk inserts whose references the
+  /// caller has just made or looked up (each message row checked its chat and its file: two
+  /// B-tree lookups per message).
+  func writeWithoutForeignKeyChecks<T>(_ body: (Database) throws -> T) throws(WorkspaceError) -> T {
+    do {
+      return try writer.writeWithoutTransaction { db in
+        // The pragma has no effect inside a transaction, so it is set around one.
+        try db.execute(sql: "PRAGMA foreign_keys = OFF")
+        defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+        var result: T?
+        try db.inTransaction(.immediate) {
+          result = try body(db)
+          return .commit
+        }
+        guard let result else { throw DatabaseError(message: "transaction produced no result") }
+        return result
+      }
+    } catch let error as DatabaseError
+      where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+    {
+      throw .locked(path: path)
+    } catch {
+      throw .writeFailed(underlying: String(describing: error))
+    }
+  }
+
   func read<T>(_ body: (Database) throws -> T) throws(WorkspaceError) -> T {
     do {
       return try writer.read(body)

@@ -186,6 +186,16 @@ import Testing
     }
     #expect(tally.count == 3)
     #expect(tally == recount)
+    // Message batches are written without SQLite's reference checks: every reference must hold
+    // all the same, and the checks must be back on for everything else.
+    let (violations, checksOn) = try workspace.read { db in
+      (
+        try Row.fetchAll(db, sql: "PRAGMA foreign_key_check"),
+        try Bool.fetchOne(db, sql: "PRAGMA foreign_keys")
+      )
+    }
+    #expect(violations.isEmpty)
+    #expect(checksOn == true)
     let summaries = try workspace.friendSummaries()
     #expect(
       summaries.reduce(0) { $0 + $1.messagesFromFriend + $1.messagesFromMe + $1.systemMessages } == 10_124)
