@@ -23,6 +23,8 @@ public final class ImportWriter: @unchecked Sendable {
   private var currentFileID: Int64?
   /// Used on the writer queue only.
   private var chatIDs: [String: Int64] = [:]
+  /// The text of the row being inserted (writer queue only).
+  private let rowText = RowTextBuffer()
   /// Per chat (writer queue only): the second being read and how often each identity occurred
   /// in it, so identical messages within one second stay distinct. Reset when the second
   /// changes: memory stays flat.
@@ -226,6 +228,12 @@ public final class ImportWriter: @unchecked Sendable {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
     let handle = statement.sqliteStatement
+    // The cached statement must not keep pointers into the row buffer once the batch is done,
+    // whether it ends normally or not.
+    defer {
+      sqlite3_reset(handle)
+      sqlite3_clear_bindings(handle)
+    }
     var tally: ChatTally?
     for index in batch.indices {
       let chatID: Int64
@@ -247,7 +255,8 @@ public final class ImportWriter: @unchecked Sendable {
       let side = prepared[index].side
       let time = batch[index].time
       sqlite3_reset(handle)
-      var binder = Binder(handle: handle)
+      rowText.reset()
+      var binder = Binder(handle: handle, rowText: rowText)
       binder.bind(chatID)
       binder.bind(time)
       binder.bind(side.rawValue)
@@ -281,7 +290,6 @@ public final class ImportWriter: @unchecked Sendable {
         tally?.count(side, time: time)
       }
     }
-    sqlite3_reset(handle)
     try tally?.add(to: db)
     return inserted
   }
@@ -319,11 +327,14 @@ public final class ImportWriter: @unchecked Sendable {
     }
   }
 
-  /// Binds parameters in order; text is copied by SQLite (`SQLITE_TRANSIENT`).
+  /// Binds parameters in order. Text is copied into `rowText`, which SQLite reads in place
+  /// (`SQLITE_STATIC`) until the next row: binding with `SQLITE_TRANSIENT` made SQLite allocate
+  /// and copy every value.
   private struct Binder {
     let handle: OpaquePointer
+    let rowText: RowTextBuffer
     var index: Int32 = 0
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    private static let staticText = unsafeBitCast(0, to: sqlite3_destructor_type.self)
 
     mutating func bind(_ value: Int64?) {
       index += 1
@@ -344,13 +355,11 @@ public final class ImportWriter: @unchecked Sendable {
         return
       }
       let index = self.index
+      let handle = self.handle
+      let rowText = self.rowText
       func bindText(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if let base = bytes.baseAddress, bytes.count > 0 {
-          let text = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
-          _ = sqlite3_bind_text(handle, index, text, Int32(bytes.count), Self.transient)
-        } else {
-          _ = sqlite3_bind_text(handle, index, "", 0, Self.transient)
-        }
+        let text = UnsafeRawPointer(rowText.copy(bytes)).assumingMemoryBound(to: CChar.self)
+        _ = sqlite3_bind_text(handle, index, text, Int32(bytes.count), Self.staticText)
       }
       // Native strings are contiguous: read in place, no mutable copy of the string.
       if value.utf8.withContiguousStorageIfAvailable(bindText) == nil {
@@ -358,6 +367,43 @@ public final class ImportWriter: @unchecked Sendable {
         copy.withUTF8(bindText)
       }
     }
+  }
+
+  /// The text values of the row being inserted. Memory comes in blocks that are never moved or
+  /// freed before the writer is, so every pointer bound for a row stays valid until SQLite has
+  /// stepped it; `reset` reuses the blocks for the next row.
+  final class RowTextBuffer {
+    private var blocks: [(base: UnsafeMutableRawPointer, count: Int)] = []
+    private var current = 0
+    private var used = 0
+    private static let blockSize = 1 << 16
+
+    /// Starts a row: earlier rows' values are no longer bound.
+    func reset() {
+      current = 0
+      used = 0
+    }
+
+    /// A stable copy of `bytes` (never a null pointer, even for no bytes).
+    func copy(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafePointer<UInt8> {
+      while current < blocks.count, used + bytes.count > blocks[current].count {
+        current += 1
+        used = 0
+      }
+      if current == blocks.count {
+        let count = max(Self.blockSize, bytes.count)
+        blocks.append((.allocate(byteCount: count, alignment: 1), count))
+        used = 0
+      }
+      let start = blocks[current].base + used
+      if let source = bytes.baseAddress, bytes.count > 0 {
+        start.copyMemory(from: source, byteCount: bytes.count)
+      }
+      used += bytes.count
+      return UnsafePointer(start.assumingMemoryBound(to: UInt8.self))
+    }
+
+    deinit { for block in blocks { block.base.deallocate() } }
   }
 
   /// WeChat's auto-accept line is typed as the friend's text but is not their words (DESIGN.md).

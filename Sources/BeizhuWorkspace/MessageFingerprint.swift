@@ -23,7 +23,12 @@ public struct MessageFingerprint: Sendable {
     var trimmed = text.trimmed()
     trimmed.withUTF8 { bytes in
       var value = hash
-      for byte in bytes where byte != 0x0D { value.add(byte: byte) }
+      // Nearly no text has a carriage return: test for one once, then hash without the test.
+      if let base = bytes.baseAddress, memchr(base, 0x0D, bytes.count) != nil {
+        for byte in bytes where byte != 0x0D { value.add(byte: byte) }
+      } else {
+        for byte in bytes { value.add(byte: byte) }
+      }
       hash = value
     }
     hash.add(byte: 0xFF)

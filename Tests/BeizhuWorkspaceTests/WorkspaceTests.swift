@@ -225,4 +225,20 @@ import Testing
       [friend.messagesFromFriend, friend.messagesFromMe, friend.systemMessages] == [2, 1, 1])
     #expect(friend.firstMessage == 10 && friend.lastMessage == 40)
   }
+
+  /// Every value copied for a row stays where it was put until the next row, across blocks and
+  /// for values larger than a block: SQLite reads them in place when the row is stepped.
+  @Test func rowTextKeepsEveryValueOfARowInPlace() {
+    let buffer = ImportWriter.RowTextBuffer()
+    for row in 0..<3 {
+      buffer.reset()
+      let values = (0..<40).map { index in
+        Array(String(repeating: "第\(row)行\(index)值", count: index == 7 ? 9_000 : index * 50).utf8)
+      }
+      let pointers = values.map { value in value.withUnsafeBufferPointer { buffer.copy($0) } }
+      for (value, pointer) in zip(values, pointers) {
+        #expect(Array(UnsafeBufferPointer(start: pointer, count: value.count)) == value)
+      }
+    }
+  }
 }
