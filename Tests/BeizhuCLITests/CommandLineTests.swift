@@ -22,7 +22,8 @@ import Testing
 
   static func run(_ arguments: [String], in directory: String) throws -> Result {
     let process = Process()
-    process.executableURL = try #require(binary)
+    let executable: URL = try #require(binary)
+    process.executableURL = executable
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: directory)
     var environment = ProcessInfo.processInfo.environment

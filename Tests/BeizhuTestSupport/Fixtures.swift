@@ -37,7 +37,8 @@ public enum Fixtures {
   {
     let folder = directory ?? temporaryDirectory()
     let path = (folder as NSString).appendingPathComponent(name)
-    FileManager.default.createFile(atPath: path, contents: Data(bytes))
+    let written = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+    precondition(written, "could not write the test file \(path)")
     return path
   }
 
