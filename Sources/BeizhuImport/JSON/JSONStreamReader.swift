@@ -216,13 +216,8 @@ public final class JSONStreamReader {
   public struct KeySet: Sendable {
     /// What ``JSONStreamReader/nextKey(in:)`` returns for a key that is not in the set.
     public static let other = -1
-    /// `names[i]`, with the index it stands for (several names may share one index).
+    /// Each name's bytes, with the index it stands for (several names may share one index).
     fileprivate let entries: [(bytes: [UInt8], index: Int)]
-
-    /// `names[i]` matches index `i`.
-    public init(_ names: [String]) {
-      entries = names.enumerated().map { (Array($0.element.utf8), $0.offset) }
-    }
 
     /// Each group's names match that group's index: `[["displayname", "display_name"], …]`.
     public init(aliases: [[String]]) {
