@@ -50,3 +50,41 @@ enum ExportText {
       hint: "the file may have been edited by hand")
   }
 }
+
+extension String {
+  /// Whether the string's bytes end with `suffix`'s. `hasSuffix` compares Characters, and a
+  /// generic byte comparison still cost hundreds of instructions per row.
+  func hasByteSuffix(_ suffix: StaticString) -> Bool {
+    withBytes { bytes in
+      let count = suffix.utf8CodeUnitCount
+      guard bytes.count >= count, let base = bytes.baseAddress else { return count == 0 }
+      return memcmp(base + (bytes.count - count), suffix.utf8Start, count) == 0
+    }
+  }
+
+  /// Whether the string is `text`, byte for byte (`==` compares Characters for non-ASCII text).
+  func hasSameBytes(as text: StaticString) -> Bool {
+    withBytes { bytes in
+      let count = text.utf8CodeUnitCount
+      guard bytes.count == count, let base = bytes.baseAddress else { return bytes.count == count }
+      return memcmp(base, text.utf8Start, count) == 0
+    }
+  }
+
+  /// Whether two strings hold the same bytes.
+  func hasSameBytes(as other: String) -> Bool {
+    withBytes { left in
+      other.withBytes { right in
+        guard left.count == right.count else { return false }
+        guard let leftBase = left.baseAddress, let rightBase = right.baseAddress else { return true }
+        return memcmp(leftBase, rightBase, left.count) == 0
+      }
+    }
+  }
+
+  /// The UTF-8 bytes in place (native strings are contiguous), or a copy of them.
+  func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+    return Array(utf8).withUnsafeBufferPointer(body)
+  }
+}

@@ -28,3 +28,17 @@ public enum TypeNames {
   /// The kind for a type name, or `nil` when the name is not known.
   public static func kind(for name: String) -> MessageKind? { table[name] }
 }
+
+/// The type names one file uses (a handful, repeated on every row), matched by their bytes:
+/// looking a Chinese String up in a dictionary hashed it Character by Character, per row.
+final class RecentTypeNames {
+  private var known: [(name: String, kind: MessageKind?)] = []
+
+  func kind(for name: String) -> MessageKind? {
+    for entry in known where entry.name.hasSameBytes(as: name) { return entry.kind }
+    let kind = TypeNames.kind(for: name)
+    // Hand-edited files could hold any number of odd names: remember the first few only.
+    if known.count < 32 { known.append((name, kind)) }
+    return kind
+  }
+}

@@ -61,15 +61,14 @@ public final class JSONStreamReader {
   }
 
   @inline(never) private func refill() throws(ImportError) -> UInt8? {
-    if atEnd { return nil }
-    chunkOffset += Int64(chunk.count)
-    chunk = try stream.next()
-    position = 0
-    if chunk.isEmpty {
-      atEnd = true
-      return nil
+    var cursor = ChunkCursor(chunk: chunk, position: position, chunkOffset: chunkOffset, atEnd: atEnd)
+    chunk = []  // not shared while the cursor moves on
+    defer {
+      (chunk, position, chunkOffset, atEnd) = (
+        cursor.chunk, cursor.position, cursor.chunkOffset, cursor.atEnd
+      )
     }
-    return chunk[0]
+    return try cursor.refill(from: stream) ? cursor.chunk[0] : nil
   }
 
   private func advance() { position += 1 }

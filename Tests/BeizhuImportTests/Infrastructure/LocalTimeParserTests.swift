@@ -41,4 +41,29 @@ import Testing
   func amounts(text: String, fen: Int64?) {
     #expect(MoneyText.firstAmountFen(in: text) == fen)
   }
+
+  /// Zones whose offset never changes over the span use one cached offset; it must equal what
+  /// the zone says at every naive time, for zones with DST, with a standard-offset change
+  /// (Pyongyang 2015 and 2018) and with half-hour shifts (Lord Howe).
+  @Test(arguments: [
+    "Asia/Shanghai", "UTC", "Asia/Kolkata", "America/New_York", "Europe/London", "Asia/Pyongyang",
+    "Australia/Lord_Howe", "Asia/Tokyo",
+  ])
+  func cachedOffsetsEqualTheZone(identifier: String) throws {
+    let parser = LocalTimeParser(timeZone: try #require(TimeZone(identifier: identifier)))
+    var random = SplitMix64(seed: 7)
+    let span = LocalTimeParser.fixedOffsetSpan
+    var naives = (0..<2_000).map { _ in
+      span.lowerBound + Int64(random.next() % UInt64(span.upperBound - span.lowerBound))
+    }
+    // Around Pyongyang's two changes and a few DST switches, hour by hour.
+    for anchor: Int64 in [1_439_564_400, 1_525_446_000, 1_710_054_000, 1_711_846_800] {
+      naives += (-48...48).map { anchor + Int64($0) * 1_800 }
+    }
+    for naive in naives {
+      #expect(
+        parser.offsetSeconds(forNaive: naive) == parser.zoneOffsetSeconds(forNaive: naive),
+        "\(identifier) \(naive)")
+    }
+  }
 }

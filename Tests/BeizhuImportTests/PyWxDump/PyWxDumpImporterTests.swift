@@ -258,4 +258,38 @@ struct PyWxDumpImporterTests {
     #expect(records.messages.map(\.side) == [.friend, .friend])
     #expect(records.issues(.inconsistentRow).count == 1)
   }
+
+  // MARK: Row reading by bytes
+
+  /// Placeholders, group ids and sender flags are told by their bytes now; the answers must be
+  /// what the Character-wise comparisons gave.
+  @Test func rowFieldsAreReadByTheirBytes() {
+    #expect(PyWxDumpMessageBuilder.isPersonID("wxid_wangli1985"))
+    #expect(PyWxDumpMessageBuilder.isPersonID("我的号"))
+    for placeholder in ["", "我", "未知", "系统", "20398765432@chatroom"] {
+      #expect(!PyWxDumpMessageBuilder.isPersonID(placeholder), "\(placeholder)")
+    }
+    for (flag, expected) in [
+      ("1", true), ("0", false), (" 1 ", true), ("true", true), ("True", true), ("", false),
+    ] {
+      #expect(PyWxDumpMessageBuilder.isSenderFlag(flag) == expected, "\(flag)")
+    }
+    #expect("abc@chatroom".hasByteSuffix("@chatroom"))
+    #expect(!"@chatroo".hasByteSuffix("@chatroom"))
+    #expect("水乳".hasSameBytes(as: "水乳") && !"水乳".hasSameBytes(as: "水乳套装"))
+  }
+
+  /// The memo is found line by line, with `\n` or `\r\n` line ends (the Character split kept a
+  /// `\r\n` text as one line and missed the memo).
+  @Test func transferMemoIsReadWhateverTheLineEnds() {
+    for newline in ["\n", "\r\n"] {
+      let text = ["转账：￥198.00", "转账说明：水乳套装 ", "转账时间：2024-04-03 16:02:29"].joined(separator: newline)
+      let transfer = PyWxDumpTransferText(text)
+      #expect(transfer?.memo == "水乳套装")
+      #expect(transfer?.isReceipt == false)
+    }
+    #expect(PyWxDumpTransferText("已收款：￥198.00")?.isReceipt == true)
+    #expect(PyWxDumpTransferText("已收款：￥198.00")?.memo == nil)
+    #expect(PyWxDumpTransferText("好的") == nil)
+  }
 }

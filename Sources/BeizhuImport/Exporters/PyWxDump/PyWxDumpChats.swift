@@ -41,20 +41,27 @@ enum PyWxDumpChats {
     if msgColumn == nil && contentColumn == nil { try header.require(["msg"], path: probe.path) }
     let builder = PyWxDumpMessageBuilder(probe: probe, emitter: emitter, context: context)
     try builder.start()
+    // Column positions looked up once, not per row.
+    let serverIDColumn = header["MsgSvrID"]
+    let typeNameColumn = header["type_name"]
+    let isSenderColumn = header["is_sender"]
+    let talkerColumn = header["talker"]
+    let roomNameColumn = header["room_name"]
+    let createTimeColumn = header["CreateTime"]
     while let record = try reader.next() {
       if record.isTruncated {
         try emitter.issue(truncated(probe.path, line: record.line, offset: record.byteOffset))
         break
       }
       // Concatenated pages repeat the header.
-      if record[safe: header["MsgSvrID"]] == "MsgSvrID" { continue }
+      if record[safe: serverIDColumn] == "MsgSvrID" { continue }
       var row = PyWxDumpRow()
-      row.msgSvrID = record[safe: header["MsgSvrID"]]
-      row.typeName = record[safe: header["type_name"]]
-      row.isSender = record[safe: header["is_sender"]]
-      row.talker = record[safe: header["talker"]]
-      row.roomName = record[safe: header["room_name"]]
-      row.createTime = record[safe: header["CreateTime"]]
+      row.msgSvrID = record[safe: serverIDColumn]
+      row.typeName = record[safe: typeNameColumn]
+      row.isSender = record[safe: isSenderColumn]
+      row.talker = record[safe: talkerColumn]
+      row.roomName = record[safe: roomNameColumn]
+      row.createTime = record[safe: createTimeColumn]
       row.line = record.line
       row.byteOffset = record.byteOffset
       if let msgColumn {

@@ -46,8 +46,7 @@ final class PyWxDumpMessageBuilder {
     if parsed.lacksSeconds || parsed.isReformatted {
       try emitter.once("resave") { ExportText.resaveNote(path: path, line: row.line) }
     }
-    let flag = row.isSender.trimmed(newlines: false)
-    let isMe = flag == "1" || flag == "true" || flag == "True"
+    let isMe = Self.isSenderFlag(row.isSender)
     let talker = row.talker
     // PyWxDump 3.1 writes the owner's wxid as `talker` of their rows (2024 builds write `我`).
     if isMe, Self.isPersonID(talker) {
@@ -71,8 +70,8 @@ final class PyWxDumpMessageBuilder {
     }
 
     let chatID = row.roomName.isEmpty ? fallbackChat : row.roomName
-    let isGroup = chatID.hasSuffix("@chatroom")
-    var kind = TypeNames.kind(for: row.typeName) ?? .other
+    let isGroup = chatID.hasByteSuffix("@chatroom")
+    var kind = typeNames.kind(for: row.typeName) ?? .other
     let transferText = PyWxDumpTransferText(row.msg)
     if transferText != nil { kind = .transfer }
     // System rows are classified by type, never by the sender flag (FORMATS.md §5.6).
@@ -103,10 +102,23 @@ final class PyWxDumpMessageBuilder {
     try emitter.emit(.message(message))
   }
 
-  /// A person's wxid in `talker`, not the placeholders PyWxDump writes (`我`, `未知`, `系统`).
-  static func isPersonID(_ talker: String) -> Bool {
-    !talker.isEmpty && talker != "我" && talker != "未知" && talker != "系统" && !talker.hasSuffix("@chatroom")
+  /// `is_sender` set: `1`, `true` or `True`, spaces around allowed.
+  static func isSenderFlag(_ text: String) -> Bool {
+    if text.hasSameBytes(as: "1") { return true }  // nearly every row says 0 or 1
+    if text.hasSameBytes(as: "0") { return false }
+    let flag = text.trimmed(newlines: false)
+    return flag == "1" || flag == "true" || flag == "True"
   }
+
+  /// A person's wxid in `talker`, not the placeholders PyWxDump writes (`我`, `未知`, `系统`).
+  /// Compared as bytes: `String ==` and `hasSuffix` go by Characters, per row.
+  static func isPersonID(_ talker: String) -> Bool {
+    !talker.isEmpty && !talker.hasSameBytes(as: "我") && !talker.hasSameBytes(as: "未知")
+      && !talker.hasSameBytes(as: "系统") && !talker.hasByteSuffix("@chatroom")
+  }
+
+  /// Type names seen in this file; a file has a handful, repeated on every row.
+  private let typeNames = RecentTypeNames()
 }
 
 /// PyWxDump's rendered transfer text: `转账：￥198.00\n转账说明：…\n转账时间：…` or `已收款：￥198.00…`.
@@ -123,19 +135,29 @@ struct PyWxDumpTransferText {
   }
 
   init?(_ msg: String) {
-    if msg.hasPrefix("转账：") {
+    // Byte prefixes: a Character-wise `hasPrefix` on every message's text showed in profiles.
+    if msg.utf8.starts(with: "转账：".utf8) {
       self.init(prefix: .transfer, body: msg)
-    } else if msg.hasPrefix("已收款：") {
+    } else if msg.utf8.starts(with: "已收款：".utf8) {
       self.init(prefix: .receipt, body: msg)
     } else {
       return nil
     }
   }
 
+  /// The text after `转账说明：` on its line. Lines are found by their bytes: splitting the text
+  /// into Characters cost 40 k instructions per transfer (and kept `\r\n` lines together).
   private static func memo(in body: String) -> String? {
-    for line in body.split(separator: "\n", omittingEmptySubsequences: true) where line.hasPrefix("转账说明：") {
-      let memo = line.dropFirst("转账说明：".count).trimmed()
-      return memo.isEmpty ? nil : memo
+    let label = Array("转账说明：".utf8)
+    var bytes = Substring(body).utf8[...]
+    while !bytes.isEmpty {
+      let lineEnd = bytes.firstIndex(of: 0x0A) ?? bytes.endIndex
+      let line = bytes[..<lineEnd]
+      if line.starts(with: label) {
+        let memo = String(Substring(line.dropFirst(label.count))).trimmed()
+        return memo.isEmpty ? nil : memo
+      }
+      bytes = lineEnd == bytes.endIndex ? bytes[lineEnd...] : bytes[bytes.index(after: lineEnd)...]
     }
     return nil
   }
