@@ -8,7 +8,11 @@ size=${1:-1024}
 work=${TMPDIR:-/tmp}/beizhu-bench
 mkdir -p "$work/export/wxid_owner/csv/wxid_friend0001"
 csv="$work/export/wxid_owner/csv/wxid_friend0001/wxid_friend0001_0_5000.csv"
-[ -f "$csv" ] && [ "$(stat -c %s "$csv")" -ge $((size * 1024 * 1024)) ] || python3 Benchmarks/generate_pywxdump_csv.py "$csv" "$size"
+# Reuse a file generated for this size only (a larger one from an earlier run would be measured instead).
+bytes=$(stat -c %s "$csv" 2>/dev/null || echo 0)
+if [ "$bytes" -lt $((size * 1024 * 1024)) ] || [ "$bytes" -ge $(((size + 1) * 1024 * 1024)) ]; then
+  python3 Benchmarks/generate_pywxdump_csv.py "$csv" "$size"
+fi
 swift build -c release --product beizhu >/dev/null
 rm -f "$work/bench.sqlite"*
 echo "baseline: wc -l"
