@@ -120,12 +120,23 @@ public final class ImportWriter: @unchecked Sendable {
     let batch = pending
     pending.removeAll(keepingCapacity: true)
     let fileID = currentFileID
+    try checkFailure()
+    let identities: [Identity]?
+    if slots.wait(timeout: .now()) == .timedOut {
+      // The writer is behind (CSV and message-dense pages parse faster than SQLite stores): hash
+      // the texts here instead of waiting idle for it.
+      identities = Self.identities(of: batch)
+      slots.wait()
+    } else {
+      identities = nil
+    }
     // Every message references a chat row made or found in the same transaction and the file
     // row `beginFile` made: SQLite's check of both per message is skipped.
-    try submit(checkingForeignKeys: false) { [self] db in
+    try submit(checkingForeignKeys: false, holdingSlot: true) { [self] db in
       // Side and fingerprint go in a parallel array: wrapping each message in a new value
       // copied (retained) all its strings, a tenth of this thread's time.
-      let inserted = try insert(batch, prepared: prepare(batch), fileID: fileID, db: db)
+      let prepared = prepare(batch, identities: identities ?? Self.identities(of: batch))
+      let inserted = try insert(batch, prepared: prepared, fileID: fileID, db: db)
       lock.lock()
       stored += inserted
       lock.unlock()
@@ -148,11 +159,18 @@ public final class ImportWriter: @unchecked Sendable {
 
   /// Runs `body` in a write transaction on the writer queue, without waiting for it; with
   /// `checkingForeignKeys` false, SQLite skips the reference checks (see ``insert``).
-  private func submit(checkingForeignKeys: Bool = true, _ body: @escaping @Sendable (Database) throws -> Void)
-    throws(WorkspaceError)
-  {
-    try checkFailure()
-    slots.wait()
+  /// `holdingSlot`: the caller has already taken one of the two places in the queue.
+  private func submit(
+    checkingForeignKeys: Bool = true, holdingSlot: Bool = false,
+    _ body: @escaping @Sendable (Database) throws -> Void
+  ) throws(WorkspaceError) {
+    do {
+      try checkFailure()
+    } catch {
+      if holdingSlot { slots.signal() }
+      throw error
+    }
+    if !holdingSlot { slots.wait() }
     queue.async { [self] in
       defer { slots.signal() }
       lock.lock()
@@ -173,21 +191,37 @@ public final class ImportWriter: @unchecked Sendable {
     }
   }
 
-  /// Attribution and identity; on the writer queue, in message order (the parsing thread is the
-  /// busier one).
-  private func prepare(_ batch: [Message]) -> [Prepared] {
-    var prepared: [Prepared] = []
-    prepared.reserveCapacity(batch.count)
+  /// A message's side once attributed and its identity before the ordinal: pure, so whichever
+  /// thread is less busy computes it.
+  struct Identity {
+    var side: MessageSide
+    var base: UInt64
+  }
+
+  static func identities(of batch: [Message]) -> [Identity] {
+    var identities: [Identity] = []
+    identities.reserveCapacity(batch.count)
     // Fields are read through the array (`batch[index].text`): binding a whole message to a
     // local copied, and so retained and released, every one of its strings.
     for index in batch.indices {
       let side =
-        Self.isAutoAccept(side: batch[index].side, kind: batch[index].kind, text: batch[index].text)
+        isAutoAccept(side: batch[index].side, kind: batch[index].kind, text: batch[index].text)
         ? MessageSide.system : batch[index].side
+      let base = MessageFingerprint.base(
+        time: batch[index].time, side: side, kind: batch[index].kind, text: batch[index].text)
+      identities.append(Identity(side: side, base: base))
+    }
+    return identities
+  }
+
+  /// Ordinals and fingerprints; on the writer queue, in message order.
+  private func prepare(_ batch: [Message], identities: [Identity]) -> [Prepared] {
+    var prepared: [Prepared] = []
+    prepared.reserveCapacity(batch.count)
+    for index in batch.indices {
+      let (side, base) = (identities[index].side, identities[index].base)
       let time = batch[index].time
       let key = storageKey(of: batch[index].chat)
-      let base = MessageFingerprint.base(
-        time: time, side: side, kind: batch[index].kind, text: batch[index].text)
       if key != ordinalsKey {
         // Park the previous chat's second and take this one's out, so the counts being updated
         // are never shared with the dictionary (a copy of them per message otherwise).

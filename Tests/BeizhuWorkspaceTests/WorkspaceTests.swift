@@ -241,4 +241,16 @@ import Testing
       }
     }
   }
+
+  /// The identity part either thread may compute: the auto-accept text is WeChat's, and its
+  /// identity is a system message's, whichever thread hashed it.
+  @Test func identitiesAttributeTheAutoAcceptTextToWeChat() {
+    let chat = ChatRef(.id("wxid_wang"), isGroup: false)
+    let batch = [message(chat, 50, .friend, SystemText.autoAccept), message(chat, 60, .friend, "在吗")]
+    let identities = ImportWriter.identities(of: batch)
+    #expect(identities.map(\.side) == [.system, .friend])
+    #expect(
+      identities[0].base
+        == MessageFingerprint.base(time: 50, side: .system, kind: .text, text: SystemText.autoAccept))
+  }
 }
