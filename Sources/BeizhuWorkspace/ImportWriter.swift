@@ -178,11 +178,7 @@ public final class ImportWriter: @unchecked Sendable {
       lock.unlock()
       guard !failed else { return }
       do throws(WorkspaceError) {
-        if checkingForeignKeys {
-          try workspace.write { db in try body(db) }
-        } else {
-          try workspace.writeWithoutForeignKeyChecks { db in try body(db) }
-        }
+        try workspace.write(checkingForeignKeys: checkingForeignKeys) { db in try body(db) }
       } catch {
         lock.lock()
         failure = failure ?? error

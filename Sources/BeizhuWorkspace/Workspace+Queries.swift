@@ -65,12 +65,7 @@ extension Workspace {
       // one chat the identity index already makes messages unique.
       let perChat = try Row.fetchAll(
         db,
-        sql: """
-          WITH private AS (
-            SELECT id, contactId FROM chat WHERE contactId IS NOT NULL AND COALESCE(isGroup, 0) = 0
-          ), shared AS (
-            SELECT contactId FROM private GROUP BY contactId HAVING COUNT(*) > 1
-          )
+        sql: Self.privateChats + """
           SELECT p.contactId AS id, t.friend AS friend, t.me AS me, t.system AS system, t.first AS first,
             t.last AS last
           FROM chatTally t JOIN private p ON p.id = t.chatId
@@ -85,12 +80,7 @@ extension Workspace {
       // the same message may be stored once per chat, so distinct identities are counted.
       let shared = try Row.fetchAll(
         db,
-        sql: """
-          WITH private AS (
-            SELECT id, contactId FROM chat WHERE contactId IS NOT NULL AND COALESCE(isGroup, 0) = 0
-          ), shared AS (
-            SELECT contactId FROM private GROUP BY contactId HAVING COUNT(*) > 1
-          )
+        sql: Self.privateChats + """
           SELECT p.contactId AS id, m.side AS side, COUNT(DISTINCT m.fingerprint) AS n, MIN(m.time) AS first,
             MAX(m.time) AS last
           FROM private p JOIN message m ON m.chatId = p.id
@@ -115,6 +105,17 @@ extension Workspace {
       }
     }
   }
+
+  /// `private`: the chats resolved to one friend, not groups; `shared`: the friends with more
+  /// than one such chat (two exporters' names for one chat).
+  private static let privateChats = """
+    WITH private AS (
+      SELECT id, contactId FROM chat WHERE contactId IS NOT NULL AND COALESCE(isGroup, 0) = 0
+    ), shared AS (
+      SELECT contactId FROM private GROUP BY contactId HAVING COUNT(*) > 1
+    )
+
+    """
 
   /// The messages of a friend's private chats in time order, each message once.
   ///

@@ -43,23 +43,13 @@ public final class Workspace: @unchecked Sendable {
   /// A workspace that lives only as long as this value (`plan --no-workspace`).
   public static func inMemory() throws(WorkspaceError) -> Workspace { try Workspace(path: ":memory:") }
 
-  func write<T>(_ body: (Database) throws -> T) throws(WorkspaceError) -> T {
+  /// Runs `body` in a write transaction. `checkingForeignKeys: false` is for bulk inserts whose
+  /// references the caller has just made or looked up (each message row checked its chat and
+  /// its file: two B-tree lookups per message).
+  func write<T>(checkingForeignKeys: Bool = true, _ body: (Database) throws -> T) throws(WorkspaceError) -> T
+  {
     do {
-      return try writer.write(body)
-    } catch let error as DatabaseError
-      where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
-    {
-      throw .locked(path: path)
-    } catch {
-      throw .writeFailed(underlying: String(describing: error))
-    }
-  }
-
-  /// A write transaction without foreign-key checks, for bulk inserts whose references the
-  /// caller has just made or looked up (each message row checked its chat and its file: two
-  /// B-tree lookups per message).
-  func writeWithoutForeignKeyChecks<T>(_ body: (Database) throws -> T) throws(WorkspaceError) -> T {
-    do {
+      if checkingForeignKeys { return try writer.write(body) }
       return try writer.writeWithoutTransaction { db in
         // The pragma has no effect inside a transaction, so it is set around one.
         try db.execute(sql: "PRAGMA foreign_keys = OFF")

@@ -52,17 +52,7 @@ struct UTF8Validator {
   /// unless `isFinal`), when everything before that is valid UTF-8; else `nil`.
   static func validPrefix(_ bytes: [UInt8], isFinal: Bool) -> Int? {
     var cut = bytes.count
-    if !isFinal, let last = bytes.indices.last {
-      var index = last
-      var continuations = 0
-      while index > 0, continuations < 3, bytes[index] & 0xC0 == 0x80 {
-        index -= 1
-        continuations += 1
-      }
-      let lead = bytes[index]
-      let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
-      if length > 1, continuations + 1 < length { cut = index }
-    }
+    if !isFinal, let tail = incompleteTail(of: bytes) { cut = tail.start }
     let valid = bytes.withUnsafeBufferPointer { Self.isValid(UnsafeBufferPointer(rebasing: $0[..<cut])) }
     return valid ? cut : nil
   }
@@ -115,7 +105,13 @@ struct UTF8Validator {
   /// How many bytes past the end of `bytes` complete a character cut at its end (0 when it
   /// ends on a character boundary or the tail is not the start of a valid sequence).
   static func missingBytes(atEndOf bytes: [UInt8]) -> Int {
-    guard let last = bytes.indices.last else { return 0 }
+    incompleteTail(of: bytes)?.missing ?? 0
+  }
+
+  /// The sequence cut at the end of `bytes`: where it starts and how many bytes it lacks; `nil`
+  /// when the bytes end on a character boundary or the tail cannot start a valid sequence.
+  static func incompleteTail(of bytes: [UInt8]) -> (start: Int, missing: Int)? {
+    guard let last = bytes.indices.last else { return nil }
     var index = last
     var continuations = 0
     while index > 0, continuations < 3, bytes[index] & 0xC0 == 0x80 {
@@ -124,7 +120,8 @@ struct UTF8Validator {
     }
     let lead = bytes[index]
     let length = lead >= 0xF5 ? 0 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0
-    return max(0, length - continuations - 1)
+    let missing = length - continuations - 1
+    return missing > 0 ? (index, missing) : nil
   }
 
   /// Counts well-formed sequences of two or more bytes.

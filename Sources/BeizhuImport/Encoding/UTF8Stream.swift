@@ -74,11 +74,6 @@ public final class UTF8Stream {
     }
     return try decoder.next(issues: &issues)
   }
-
-  /// Counts `\n` sixteen bytes at a time.
-  static func newlines(in bytes: [UInt8]) -> Int {
-    bytes.withUnsafeBufferPointer(HTMLBytes.newlines)
-  }
 }
 
 /// Turns raw chunks into valid UTF-8 (validating, or converting through iconv), locating the
@@ -139,7 +134,7 @@ final class UTF8ChunkDecoder: @unchecked Sendable {
       }
     }
     // Lines only locate the first invalid sequence; after it is reported they are not needed.
-    if invalidSequences == 0 { linesBefore += UTF8Stream.newlines(in: output) }
+    if invalidSequences == 0 { linesBefore += output.withUnsafeBufferPointer(HTMLBytes.newlines) }
     return output
   }
 

@@ -91,7 +91,6 @@ package enum HTMLBytes {
     byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
   }
 
-  /// Counts `\n` bytes.
   /// Line feeds in `bytes`, sixteen bytes at a time (every byte of a page is counted once).
   package static func newlines(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
     guard let base = bytes.baseAddress else { return 0 }
@@ -393,9 +392,12 @@ package final class HTMLStreamParser {
     }
   }
 
-  /// Drops a raw-text end tag through its `>` (at most a few KiB, should a page never close it).
+  /// Longest raw-text end tag dropped, should a page never close it with `>`.
+  private static let maxEndTagBytes = 4096
+
+  /// Drops a raw-text end tag through its `>` (at most ``maxEndTagBytes``).
   private func skipRawEndTag(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-    let limit = min(bytes.count, max(0, 4096 - endTagBytes))
+    let limit = min(bytes.count, max(0, Self.maxEndTagBytes - endTagBytes))
     let window = UnsafeBufferPointer(rebasing: bytes[..<limit])
     let skipped: Int
     let done: Bool
@@ -404,7 +406,7 @@ package final class HTMLStreamParser {
       done = true
     } else {
       skipped = limit
-      done = endTagBytes + skipped >= 4096
+      done = endTagBytes + skipped >= Self.maxEndTagBytes
     }
     fedOffset += Int64(skipped)
     fedLine += HTMLBytes.newlines(UnsafeBufferPointer(rebasing: bytes[..<skipped]))

@@ -218,7 +218,7 @@ struct MemoTraceMessages {
       case .isSend: fields.isSend = try json.readBool()
       case .timestamp: fields.timestamp = try json.readInt64()
       case .isChatroom: fields.isChatroom = try json.readBool()
-      case .name: fields.name = try json.readText(string: nameCache.decoded)
+      case .name: fields.name = try json.readText { nameCache.text($0, make: Self.decoded) }
       case .serverID: fields.serverID = try json.readText()
       case .paySubtype: fields.paySubtype = try json.readInt64()
       case .fee: fields.fee = try json.readText(string: Self.decoded)
@@ -326,11 +326,6 @@ final class RecentStrings {
       next = (next + 1) % Self.capacity
     }
     return text
-  }
-
-  /// A display name with its HTML escaping undone, shared with earlier messages.
-  func decoded(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-    text(bytes, make: MemoTraceMessages.decoded)
   }
 }
 

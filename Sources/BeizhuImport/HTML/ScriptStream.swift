@@ -164,13 +164,6 @@ final class ScriptText: UTF8ChunkSource {
 
 /// Decodes the HTML entities exporters escape text with (`&amp; &lt; &gt; &quot; &#39; &#NN; &#xHH;`).
 enum HTMLEntities {
-  static func decode(_ text: String) -> String {
-    var copy = text
-    return copy.withUTF8 { bytes in
-      bytes.firstIndex(of: UInt8(ascii: "&")) == nil ? text : decode(bytes)
-    }
-  }
-
   /// The text of `bytes` with entities decoded: one String made, straight from the bytes when
   /// there is no `&`.
   static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {

@@ -236,8 +236,7 @@ public final class JSONStreamReader {
     }
 
     fileprivate func index(of name: String) -> Int {
-      var name = name
-      return name.withUTF8 { $0.isEmpty ? Self.other : index(of: $0) }
+      name.withBytes { $0.isEmpty ? Self.other : index(of: $0) }
     }
   }
 
